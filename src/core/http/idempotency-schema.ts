@@ -10,7 +10,7 @@ export const idempotencyKeys = pgTable(
     status: integer('status'),
     body: jsonb('body'),
     contentType: text('content_type'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
 );

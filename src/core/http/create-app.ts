@@ -1,0 +1,74 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { AppError } from '../errors/app-error.ts';
+import { DEFAULT_LOCALE, localeFromAcceptLanguage } from '../i18n/locale.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { authenticate } from './authenticate.ts';
+import { mountDocs } from './docs.ts';
+import { idempotency } from './idempotency.ts';
+import { problemResponse } from './problem.ts';
+import { newRouter } from './router.ts';
+import { mountWeb } from './static-web.ts';
+
+export type ApiRouter = OpenAPIHono<AppEnv>;
+/** A module's HTTP surface: mounted under /api/v1. */
+export type RouteModule = (deps: AppDeps) => ApiRouter;
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+export function createApp(deps: AppDeps, modules: RouteModule[]): OpenAPIHono<AppEnv> {
+  const { database, logger, config } = deps;
+  const app = newRouter();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('locale', localeFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LOCALE);
+    const started = performance.now();
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    logger.info(
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  app.get('/health', async (c) => {
+    try {
+      await database.query('select 1');
+      return c.json({ status: 'ok', database: database.kind, version: deps.version });
+    } catch {
+      return c.json({ status: 'error', database: database.kind, version: deps.version }, 503);
+    }
+  });
+
+  app.use('/api/*', bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', { limit: config.bodyLimitBytes });
+    },
+  }));
+  app.use('/api/*', async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding');
+    if (BODY_METHODS.has(c.req.method) && hasBody && !/^application\/([\w.-]+\+)?json/i.test(type)) {
+      throw new AppError('unsupported_media_type');
+    }
+    await next();
+  });
+  app.use('/api/*', authenticate(database.db));
+  app.use('/api/*', idempotency(database.db));
+
+  for (const mod of modules) app.route('/api/v1', mod(deps));
+
+  app.all('/api/*', (c) => {
+    throw new AppError('route_not_found', { path: c.req.path });
+  });
+
+  mountDocs(app, deps);
+  mountWeb(app, deps);
+
+  app.onError((err, c) => problemResponse(c, err, logger));
+  app.notFound((c) => problemResponse(c, new AppError('route_not_found', { path: c.req.path }), logger));
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import type { PermissionModule } from './api/types.ts';
+import { RequireSession } from './auth/RequireSession.tsx';
+import { SetupGate } from './auth/SetupGate.tsx';
+import { AppLayout } from './components/AppLayout.tsx';
+import { RequirePermission } from './components/RequirePermission.tsx';
+import { mainNav, PLANNED_MODULES } from './navigation.ts';
+import { AuditLogPage } from './pages/admin/AuditLogPage.tsx';
+import { RolesPage } from './pages/admin/RolesPage.tsx';
+import { SettingsPage } from './pages/admin/SettingsPage.tsx';
+import { TeamsPage } from './pages/admin/TeamsPage.tsx';
+import { TokensPage } from './pages/admin/TokensPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { CustomersPage } from './pages/customers/CustomersPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+
+function guarded(module: PermissionModule, page: ReactNode) {
+  return <RequirePermission module={module}>{page}</RequirePermission>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<SetupGate />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<DashboardPage />} />
+            <Route path="customers" element={guarded('customers', <CustomersPage />)} />
+            {PLANNED_MODULES.map((key) => {
+              const item = mainNav.find((nav) => nav.key === key);
+              return <Route key={key} path={key} element={<PlaceholderPage module={key} icon={item?.icon} />} />;
+            })}
+            <Route path="admin/users" element={guarded('users', <UsersPage />)} />
+            <Route path="admin/teams" element={guarded('teams', <TeamsPage />)} />
+            <Route path="admin/tokens" element={guarded('tokens', <TokensPage />)} />
+            <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
+            <Route path="admin/audit" element={guarded('audit', <AuditLogPage />)} />
+            <Route path="admin/settings" element={guarded('settings', <SettingsPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

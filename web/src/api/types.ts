@@ -1,0 +1,148 @@
+/** Shapes of the Sampan HTTP API v1, as the web UI uses them. */
+
+export type Locale = 'th' | 'en';
+export const ROLES = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const MODULES = [
+  'users',
+  'teams',
+  'tokens',
+  'roles',
+  'audit',
+  'settings',
+  'backups',
+  'customers',
+  'sales',
+  'service',
+  'marketing',
+  'analytics',
+  'loyalty',
+  'reports',
+] as const;
+export type PermissionModule = (typeof MODULES)[number];
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const;
+export type PermissionAction = (typeof ACTIONS)[number];
+export type Scope = 'all' | 'team' | 'own';
+
+export interface ModulePermission {
+  actions: string[];
+  scope: Scope;
+}
+export type Permissions = Partial<Record<string, ModulePermission>>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type UserStatus = 'active' | 'disabled';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  locale: Locale;
+  status: UserStatus;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SessionResponse {
+  user: User;
+  csrfToken: string;
+}
+
+export interface MeResponse extends SessionResponse {
+  permissions: Permissions;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  memberCount: number;
+  createdAt: string;
+}
+
+export interface RoleDefinition {
+  role: Role;
+  rank: number;
+  permissions: Permissions;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  ownerId: string;
+  ownerName: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedToken {
+  token: string;
+  item: ApiToken;
+}
+
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  source: string | null;
+  entityType: string;
+  entityId: string | null;
+  action: string;
+  changes: Record<string, FieldChange> | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface BackupSettings {
+  enabled: boolean;
+  hour: number;
+  retentionDays: number;
+}
+
+export interface Settings {
+  companyName: string;
+  currency: string;
+  timeZone: string;
+  locale: Locale;
+  buddhistEra: boolean;
+  backup: BackupSettings;
+}
+
+export interface Customer {
+  id: string;
+  displayName: string;
+  firstName: string | null;
+  lastName: string | null;
+  firstNameEn: string | null;
+  lastNameEn: string | null;
+  nickname: string | null;
+  email: string | null;
+  phone: string | null;
+  lineId: string | null;
+  province: string | null;
+  tags: string[];
+  ownerId: string | null;
+  createdAt: string;
+}
+
+export interface Health {
+  status: string;
+  database: 'pglite' | 'postgres';
+  version: string;
+}

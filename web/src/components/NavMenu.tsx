@@ -1,0 +1,52 @@
+import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, useLocation } from 'react-router-dom';
+import { useSession } from '../auth/session-context.ts';
+import { adminNav, mainNav, type NavItem } from '../navigation.ts';
+
+function isActive(item: NavItem, pathname: string): boolean {
+  return item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+}
+
+export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const { pathname } = useLocation();
+  const visible = (item: NavItem) => !item.module || can(item.module, 'read');
+
+  const renderItem = (item: NavItem) => (
+    <NavLink
+      key={item.key}
+      component={RouterNavLink}
+      to={item.path}
+      end={item.path === '/'}
+      label={t(`nav.${item.key}`)}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      rightSection={
+        item.planned ? (
+          <Badge size="xs" variant="light" color="gray">
+            {t('placeholder.badgeShort')}
+          </Badge>
+        ) : undefined
+      }
+      active={isActive(item, pathname)}
+      onClick={onNavigate}
+      data-nav={item.key}
+    />
+  );
+
+  const adminItems = adminNav.filter(visible);
+  return (
+    <ScrollArea type="auto" style={{ flex: 1 }}>
+      <Stack gap={2}>
+        {mainNav.filter(visible).map(renderItem)}
+        {adminItems.length > 0 && (
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+            {t('nav.adminSection')}
+          </Text>
+        )}
+        {adminItems.map(renderItem)}
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,53 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types.ts';
+import en from './en.json';
+import th from './th.json';
+
+// Both files must hold exactly the same keys: each assignment fails to compile if one lacks a key.
+export const thHasEveryEnglishKey: typeof en = th;
+export const enHasEveryThaiKey: typeof th = en;
+
+export const LOCALE_STORAGE_KEY = 'sampan.locale';
+export const DEFAULT_LOCALE: Locale = 'th';
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'th' || value === 'en';
+}
+
+function storedLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { th: { translation: th }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: ['th', 'en'],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+export default i18n;

@@ -1,0 +1,88 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../api/types.ts';
+import { TableState } from '../../components/TableState.tsx';
+import { useFormatters } from '../../format/use-formatters.ts';
+
+function englishName(customer: Customer): string {
+  return [customer.firstNameEn, customer.lastNameEn].filter(Boolean).join(' ');
+}
+
+export function CustomersTable({ customers, loading }: { customers: Customer[]; loading: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const columns = 7;
+
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="customers-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('customers.columns.name')}</Table.Th>
+            <Table.Th>{t('customers.columns.phone')}</Table.Th>
+            <Table.Th>{t('customers.columns.email')}</Table.Th>
+            <Table.Th>{t('customers.columns.lineId')}</Table.Th>
+            <Table.Th>{t('customers.columns.province')}</Table.Th>
+            <Table.Th>{t('customers.columns.tags')}</Table.Th>
+            <Table.Th>{t('customers.columns.createdAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {customers.length === 0 && (
+            <TableState columns={columns} loading={loading} empty={t('customers.empty')} />
+          )}
+          {customers.map((customer) => (
+            <Table.Tr key={customer.id}>
+              <Table.Td>
+                <Stack gap={0}>
+                  <Text size="sm" fw={500}>
+                    {customer.displayName}
+                    {customer.nickname && (
+                      <Text span c="dimmed" size="sm">
+                        {' '}
+                        ({customer.nickname})
+                      </Text>
+                    )}
+                  </Text>
+                  {englishName(customer) && (
+                    <Text size="xs" c="dimmed">
+                      {englishName(customer)}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {customer.phone ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{customer.email ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{customer.lineId ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{customer.province ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {customer.tags.map((tag) => (
+                    <Badge key={tag} size="sm" variant="light" color="grape">
+                      {tag}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {format.date(customer.createdAt)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
