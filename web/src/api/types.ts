@@ -95,7 +95,7 @@ export interface FieldChange {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: number;
   at: string;
   actorType: string;
   actorId: string | null;
