@@ -71,6 +71,7 @@ CREATE TABLE "outbox" (
 	"aggregate_id" text,
 	"payload" jsonb NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"claimed_at" timestamp (3) with time zone,
 	"dispatched_at" timestamp (3) with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text

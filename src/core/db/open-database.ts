@@ -62,7 +62,7 @@ async function openPglite(dataDir: string): Promise<OpenedDatabase> {
   }
 }
 
-function wrapPglite(client: PGlite, label: string): Database {
+export function wrapPglite(client: PGlite, label: string): Database {
   return {
     kind: 'pglite',
     label,

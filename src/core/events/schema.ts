@@ -11,6 +11,8 @@ export const outbox = pgTable(
     aggregateId: text('aggregate_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** A dispatcher's lease: a claim older than the lease is taken over after a crash. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true, precision: 3 }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, precision: 3 }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

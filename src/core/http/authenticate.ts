@@ -29,7 +29,6 @@ function sameText(a: string, b: string): boolean {
  */
 export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const source = c.req.header('x-sampan-client') === 'web' ? 'web' : 'api';
     const auth = c.req.header('authorization');
     const cookie = getCookie(c, SESSION_COOKIE);
     let principal = undefined;
@@ -51,7 +50,7 @@ export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
       }
     }
     if (principal) {
-      c.set('actor', { principal, source: principal.type === 'token' ? 'api' : source, ip: clientIp(c), requestId: c.get('requestId') });
+      c.set('actor', { principal, source: principal.type === 'token' ? 'api' : 'web', ip: clientIp(c), requestId: c.get('requestId') });
       if (!localeFromAcceptLanguage(c.req.header('accept-language')) && principal.locale) c.set('locale', principal.locale);
     } else if (!PUBLIC_PATHS.has(c.req.path)) {
       throw new AppError('unauthenticated');

@@ -14,10 +14,12 @@ import { mountWeb } from './static-web.ts';
 export type ApiRouter = OpenAPIHono<AppEnv>;
 /** A module's HTTP surface: mounted under /api/v1. */
 export type RouteModule = (deps: AppDeps) => ApiRouter;
+/** Something mounted outside /api/v1 (e.g. the local control channel). */
+export type AppMount = (app: OpenAPIHono<AppEnv>) => void;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApp(deps: AppDeps, modules: RouteModule[]): OpenAPIHono<AppEnv> {
+export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMount[] = []): OpenAPIHono<AppEnv> {
   const { database, logger, config } = deps;
   const app = newRouter();
 
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps, modules: RouteModule[]): OpenAPIHono<Ap
     throw new AppError('route_not_found', { path: c.req.path });
   });
 
+  for (const mount of mounts) mount(app);
   mountDocs(app, deps);
   mountWeb(app, deps);
 

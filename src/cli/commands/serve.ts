@@ -1,0 +1,35 @@
+import { SERVER_ROLES, type ServerRole } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
+import { startServer } from '../../server.ts';
+import { UsageError } from '../cli-error.ts';
+import { configFrom, parse } from '../cli-options.ts';
+
+export const serveHelp = `sampan serve [--port 3000] [--host 0.0.0.0] [--data-dir ./data] [--role all|api|worker]
+  Starts Sampan. On the embedded database one process does everything (role all).
+  With DATABASE_URL, run any number of --role api and --role worker processes.`;
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' } });
+  if (values.help) return console.log(serveHelp), 0;
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
+  const role = values.role as ServerRole | undefined;
+  if (role !== undefined && !SERVER_ROLES.includes(role)) throw new UsageError(`--role must be one of ${SERVER_ROLES.join(', ')}`);
+  const config = configFrom(values, {
+    ...(port !== undefined ? { port } : {}),
+    ...(role ? { role } : {}),
+    ...(values.host ? { host: values.host } : {}),
+  });
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, logger);
+  console.log(`Sampan is running at ${server.url}  (database: ${server.database.kind}, role: ${config.role})`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      server.close().finally(resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
