@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import type { Actor } from './core/auth/principal.ts';
 import type { Config } from './core/config.ts';
 import { coreModules } from './core/core-module.ts';
@@ -42,7 +42,10 @@ function allModules(database: OpenedDatabase): ModuleDefinition[] {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   if (config.role !== 'all' && !config.databaseUrl) {
-    throw new AppError('config_invalid', { field: 'role', reason: 'separate api/worker processes need PostgreSQL (DATABASE_URL)' });
+    throw new AppError('config_invalid', {
+      field: 'role',
+      reason: 'separate api/worker processes need PostgreSQL (DATABASE_URL)',
+    });
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const modules = allModules(database);
@@ -71,7 +74,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => resolve(info.port));
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) =>
+      resolve(info.port),
+    );
     server.once('error', reject);
   });
   database.lock?.update({ port, controlSecret });

@@ -9,7 +9,11 @@ export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options: { ...commonOptions, ...options }, allowPositionals, strict: true });
   } catch (err) {
@@ -17,7 +21,10 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
-export function configFrom(values: { 'data-dir'?: string | boolean; 'database-url'?: string | boolean }, extra: ConfigOverrides = {}): Config {
+export function configFrom(
+  values: { 'data-dir'?: string | boolean; 'database-url'?: string | boolean },
+  extra: ConfigOverrides = {},
+): Config {
   const overrides: ConfigOverrides = { ...extra };
   if (typeof values['data-dir'] === 'string') overrides.dataDir = values['data-dir'];
   if (typeof values['database-url'] === 'string') overrides.databaseUrl = values['database-url'];

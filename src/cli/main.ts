@@ -41,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return argv.length ? 0 : 2;
   }
-  if (argv[0] === '--version' || argv[0] === 'version') return console.log(VERSION), 0;
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    console.log(VERSION);
+    return 0;
+  }
   const [command, rest] = find(argv);
   if (!command) throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
   return command.run(rest);
@@ -59,7 +62,9 @@ main(process.argv.slice(2)).then(
       console.error(`sampan: ${err.message}\nRun 'sampan help' for usage.`);
       process.exitCode = 2;
     } else if (isAppError(err)) {
-      const details = Array.isArray(err.details) ? err.details.map((d: { path: string; message: string }) => `\n  ${d.path}: ${d.message}`).join('') : '';
+      const details = Array.isArray(err.details)
+        ? err.details.map((d: { path: string; message: string }) => `\n  ${d.path}: ${d.message}`).join('')
+        : '';
       console.error(`sampan: ${errorMessage(err.code, err.params, locale)}${details}`);
       process.exitCode = 1;
     } else {

@@ -13,7 +13,10 @@ const envSchema = z.object({
   SAMPAN_ROLE: z.enum(SERVER_ROLES).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMPAN_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-  SAMPAN_SESSION_HOURS: z.coerce.number().positive().default(24 * 7),
+  SAMPAN_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   SAMPAN_BODY_LIMIT_KB: z.coerce.number().int().positive().default(1024),
   SAMPAN_BACKUP_DIR: z.string().optional(),
 });

@@ -1,7 +1,7 @@
+import { auditRoutes } from './audit/routes.ts';
 import { adminRoutes } from './auth/admin-routes.ts';
 import { purgeExpiredSessions } from './auth/purge-sessions.ts';
 import { type AuthHooks, authRoutes } from './auth/routes.ts';
-import { auditRoutes } from './audit/routes.ts';
 import { purgeIdempotencyKeys } from './http/idempotency.ts';
 import type { ModuleDefinition } from './module.ts';
 import { settingsRoutes } from './settings/routes.ts';

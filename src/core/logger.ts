@@ -8,7 +8,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'sampan' },
-      redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'], censor: '***' },
+      redact: {
+        paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie'],
+        censor: '***',
+      },
     },
     destination,
   );

@@ -16,7 +16,9 @@ export default async function setup(): Promise<void> {
       await admin.query(`drop database if exists ${PG_TEMPLATE_DB} with (force)`);
       await admin.query(`create database ${PG_TEMPLATE_DB}`);
       // Leftovers of an interrupted run.
-      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'sampan_t_%'`);
+      const { rows } = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'sampan_t_%'`,
+      );
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
     } finally {
       await admin.end();

@@ -4,9 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from '../../src/core/db/database.ts';
-import { openDatabase } from '../../src/core/db/open-database.ts';
+import { openDatabase, wrapPglite } from '../../src/core/db/open-database.ts';
 import { sharedParsers } from '../../src/core/db/type-parsers.ts';
-import { wrapPglite } from '../../src/core/db/open-database.ts';
 import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_FILE, testDatabaseKind, testDatabaseUrl } from './test-env.ts';
 
 export interface TestDatabase {

@@ -7,7 +7,10 @@ export const migrateHelp = `sampan migrate [--data-dir ./data | --database-url U
 
 export async function migrateCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {});
-  if (values.help) return console.log(migrateHelp), 0;
+  if (values.help) {
+    console.log(migrateHelp);
+    return 0;
+  }
   const config = configFrom(values);
   const version = await withDatabase(config, (db) => appliedSchemaVersion(db));
   console.error(`Database is at schema version ${version}.`);

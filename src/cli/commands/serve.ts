@@ -10,11 +10,16 @@ export const serveHelp = `sampan serve [--port 3000] [--host 0.0.0.0] [--data-di
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' } });
-  if (values.help) return console.log(serveHelp), 0;
+  if (values.help) {
+    console.log(serveHelp);
+    return 0;
+  }
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new UsageError(`--port must be 0-65535, got ${values.port}`);
   const role = values.role as ServerRole | undefined;
-  if (role !== undefined && !SERVER_ROLES.includes(role)) throw new UsageError(`--role must be one of ${SERVER_ROLES.join(', ')}`);
+  if (role !== undefined && !SERVER_ROLES.includes(role))
+    throw new UsageError(`--role must be one of ${SERVER_ROLES.join(', ')}`);
   const config = configFrom(values, {
     ...(port !== undefined ? { port } : {}),
     ...(role ? { role } : {}),

@@ -1,6 +1,6 @@
 import { createApiToken } from '../../core/auth/api-tokens.ts';
 import { systemActor } from '../../core/auth/principal.ts';
-import { ROLES, isRole } from '../../core/auth/roles.ts';
+import { isRole, ROLES } from '../../core/auth/roles.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse, required } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
@@ -10,7 +10,10 @@ export const tokenCreateHelp = `sampan token create --name N --role R [--expires
 
 export async function tokenCreateCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } });
-  if (values.help) return console.log(tokenCreateHelp), 0;
+  if (values.help) {
+    console.log(tokenCreateHelp);
+    return 0;
+  }
   const name = required(values, 'name');
   const role = required(values, 'role');
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
@@ -22,7 +25,9 @@ export async function tokenCreateCommand(args: string[]): Promise<number> {
   }
   const config = configFrom(values);
   const { token } = await withDatabase(config, (database) =>
-    database.db.transaction((tx) => createApiToken(tx, systemActor('cli'), { name, role, ...(expiresAt ? { expiresAt } : {}) })),
+    database.db.transaction((tx) =>
+      createApiToken(tx, systemActor('cli'), { name, role, ...(expiresAt ? { expiresAt } : {}) }),
+    ),
   );
   process.stdout.write(`${token}\n`);
   return 0;

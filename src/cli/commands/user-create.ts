@@ -1,6 +1,6 @@
-import { systemActor } from '../../core/auth/principal.ts';
 import { createUser } from '../../core/auth/create-user.ts';
-import { ROLES, isRole } from '../../core/auth/roles.ts';
+import { systemActor } from '../../core/auth/principal.ts';
+import { isRole, ROLES } from '../../core/auth/roles.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse, required } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
@@ -16,12 +16,16 @@ export async function userCreateCommand(args: string[]): Promise<number> {
     name: { type: 'string' },
     locale: { type: 'string' },
   });
-  if (values.help) return console.log(userCreateHelp), 0;
+  if (values.help) {
+    console.log(userCreateHelp);
+    return 0;
+  }
   const email = required(values, 'email');
   const password = required(values, 'password');
   const role = required(values, 'role');
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-  if (values.locale !== undefined && values.locale !== 'th' && values.locale !== 'en') throw new UsageError('--locale must be th or en');
+  if (values.locale !== undefined && values.locale !== 'th' && values.locale !== 'en')
+    throw new UsageError('--locale must be th or en');
   const config = configFrom(values);
   const user = await withDatabase(config, (database) =>
     database.db.transaction((tx) =>

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import { authorize } from '../auth/authorize.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { DbOrTx } from '../db/database.ts';
-import { type Page, decodeCursor, pageQuerySchema, toPage } from '../http/pagination.ts';
+import { decodeCursor, type Page, pageQuerySchema, toPage } from '../http/pagination.ts';
 import { auditLog } from './schema.ts';
 
 export const auditQuerySchema = pageQuerySchema.extend({

@@ -10,7 +10,10 @@ export function auditRoutes(deps: AppDeps) {
   const r = newRouter();
   r.openapi(
     createRoute({
-      method: 'get', path: '/audit', tags: ['Administration'], security,
+      method: 'get',
+      path: '/audit',
+      tags: ['Administration'],
+      security,
       summary: 'The audit log, newest first, with filters',
       request: { query: auditQuerySchema },
       responses: { 200: jsonResponse(pageSchema(auditEntrySchema), 'A page of audit entries'), ...errorResponses },

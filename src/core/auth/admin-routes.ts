@@ -1,17 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiToken, createTokenSchema, getApiToken, listApiTokens, revokeApiToken, tokenViewSchema } from './api-tokens.ts';
-import { createUser } from './create-user.ts';
-import { getUser, listUsers } from './list-users.ts';
-import { ACTIONS, MODULES, PERMISSIONS, ROLES, ROLE_RANK } from './roles.ts';
-import { createTeam, deleteTeam, getTeam, listTeams, renameTeam, teamInputSchema, teamViewSchema } from './teams.ts';
-import { updateUser } from './update-user.ts';
-import { createUserSchema, updateUserSchema } from './user-input.ts';
-import { userViewSchema } from './user-view.ts';
 import { actorOf } from '../http/actor.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { errorResponses, idParamSchema, jsonBody, jsonResponse, security } from '../http/openapi-common.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { newRouter } from '../http/router.ts';
+import {
+  createApiToken,
+  createTokenSchema,
+  getApiToken,
+  listApiTokens,
+  revokeApiToken,
+  tokenViewSchema,
+} from './api-tokens.ts';
+import { createUser } from './create-user.ts';
+import { getUser, listUsers } from './list-users.ts';
+import { ACTIONS, MODULES, PERMISSIONS, ROLE_RANK, ROLES } from './roles.ts';
+import { createTeam, deleteTeam, getTeam, listTeams, renameTeam, teamInputSchema, teamViewSchema } from './teams.ts';
+import { updateUser } from './update-user.ts';
+import { createUserSchema, updateUserSchema } from './user-input.ts';
+import { userViewSchema } from './user-view.ts';
 
 /** Users, teams, API tokens and roles: the administration API. */
 export function adminRoutes(deps: AppDeps) {
@@ -21,7 +28,10 @@ export function adminRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/users', summary: 'List staff users',
+      ...common,
+      method: 'get',
+      path: '/users',
+      summary: 'List staff users',
       request: { query: pageQuerySchema.extend({ q: z.string().max(200).optional(), role: z.enum(ROLES).optional() }) },
       responses: { 200: jsonResponse(pageSchema(userViewSchema), 'A page of users'), ...errorResponses },
     }),
@@ -29,7 +39,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'post', path: '/users', summary: 'Create a staff user',
+      ...common,
+      method: 'post',
+      path: '/users',
+      summary: 'Create a staff user',
       request: { body: jsonBody(createUserSchema) },
       responses: { 201: jsonResponse(userViewSchema, 'Created'), ...errorResponses },
     }),
@@ -37,7 +50,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/users/{id}', summary: 'Get a user',
+      ...common,
+      method: 'get',
+      path: '/users/{id}',
+      summary: 'Get a user',
       request: { params: idParamSchema },
       responses: { 200: jsonResponse(userViewSchema, 'The user'), ...errorResponses },
     }),
@@ -45,7 +61,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'patch', path: '/users/{id}', summary: 'Change a user (name, role, team, status, password)',
+      ...common,
+      method: 'patch',
+      path: '/users/{id}',
+      summary: 'Change a user (name, role, team, status, password)',
       request: { params: idParamSchema, body: jsonBody(updateUserSchema) },
       responses: { 200: jsonResponse(userViewSchema, 'Updated'), ...errorResponses },
     }),
@@ -54,7 +73,10 @@ export function adminRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/teams', summary: 'List teams',
+      ...common,
+      method: 'get',
+      path: '/teams',
+      summary: 'List teams',
       request: { query: pageQuerySchema },
       responses: { 200: jsonResponse(pageSchema(teamViewSchema), 'A page of teams'), ...errorResponses },
     }),
@@ -62,7 +84,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'post', path: '/teams', summary: 'Create a team',
+      ...common,
+      method: 'post',
+      path: '/teams',
+      summary: 'Create a team',
       request: { body: jsonBody(teamInputSchema) },
       responses: { 201: jsonResponse(teamViewSchema, 'Created'), ...errorResponses },
     }),
@@ -70,7 +95,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/teams/{id}', summary: 'Get a team',
+      ...common,
+      method: 'get',
+      path: '/teams/{id}',
+      summary: 'Get a team',
       request: { params: idParamSchema },
       responses: { 200: jsonResponse(teamViewSchema, 'The team'), ...errorResponses },
     }),
@@ -78,7 +106,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'patch', path: '/teams/{id}', summary: 'Rename a team',
+      ...common,
+      method: 'patch',
+      path: '/teams/{id}',
+      summary: 'Rename a team',
       request: { params: idParamSchema, body: jsonBody(teamInputSchema) },
       responses: { 200: jsonResponse(teamViewSchema, 'Renamed'), ...errorResponses },
     }),
@@ -86,7 +117,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'delete', path: '/teams/{id}', summary: 'Delete an empty team',
+      ...common,
+      method: 'delete',
+      path: '/teams/{id}',
+      summary: 'Delete an empty team',
       request: { params: idParamSchema },
       responses: { 204: { description: 'Deleted' }, ...errorResponses },
     }),
@@ -98,7 +132,10 @@ export function adminRoutes(deps: AppDeps) {
 
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/tokens', summary: 'List API tokens you may see',
+      ...common,
+      method: 'get',
+      path: '/tokens',
+      summary: 'List API tokens you may see',
       request: { query: pageQuerySchema },
       responses: { 200: jsonResponse(pageSchema(tokenViewSchema), 'A page of tokens'), ...errorResponses },
     }),
@@ -106,15 +143,24 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'post', path: '/tokens', summary: 'Create an API token (the token is shown once)',
+      ...common,
+      method: 'post',
+      path: '/tokens',
+      summary: 'Create an API token (the token is shown once)',
       request: { body: jsonBody(createTokenSchema) },
-      responses: { 201: jsonResponse(z.object({ token: z.string(), item: tokenViewSchema }), 'Created'), ...errorResponses },
+      responses: {
+        201: jsonResponse(z.object({ token: z.string(), item: tokenViewSchema }), 'Created'),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await db.transaction((tx) => createApiToken(tx, actorOf(c), c.req.valid('json'))), 201),
   );
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/tokens/{id}', summary: 'Get an API token',
+      ...common,
+      method: 'get',
+      path: '/tokens/{id}',
+      summary: 'Get an API token',
       request: { params: idParamSchema },
       responses: { 200: jsonResponse(tokenViewSchema, 'The token'), ...errorResponses },
     }),
@@ -122,7 +168,10 @@ export function adminRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      ...common, method: 'delete', path: '/tokens/{id}', summary: 'Revoke an API token',
+      ...common,
+      method: 'delete',
+      path: '/tokens/{id}',
+      summary: 'Revoke an API token',
       request: { params: idParamSchema },
       responses: { 204: { description: 'Revoked' }, ...errorResponses },
     }),
@@ -141,9 +190,15 @@ export function adminRoutes(deps: AppDeps) {
     .openapi('RoleDefinition');
   r.openapi(
     createRoute({
-      ...common, method: 'get', path: '/roles', summary: 'Roles and their permissions per module and action',
+      ...common,
+      method: 'get',
+      path: '/roles',
+      summary: 'Roles and their permissions per module and action',
       responses: {
-        200: jsonResponse(z.object({ items: z.array(roleSchema), modules: z.array(z.string()), actions: z.array(z.string()) }), 'Roles'),
+        200: jsonResponse(
+          z.object({ items: z.array(roleSchema), modules: z.array(z.string()), actions: z.array(z.string()) }),
+          'Roles',
+        ),
         ...errorResponses,
       },
     }),

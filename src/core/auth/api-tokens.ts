@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
-import { type Page, decodeCursor, toPage } from '../http/pagination.ts';
+import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { andVisible, authorize } from './authorize.ts';
 import { assertMayGrant } from './create-user.ts';
 import type { Actor } from './principal.ts';
@@ -84,11 +84,20 @@ export async function createApiToken(tx: DbOrTx, actor: Actor, raw: CreateTokenI
     .returning();
   if (!row) throw new Error('insert returned no row');
   await recordAudit(tx, actor, { entityType: 'api_token', entityId: row.id, action: 'create', after: auditable(row) });
-  await emitEvent(tx, { topic: 'api_token.created', aggregateType: 'api_token', aggregateId: row.id, payload: { role: row.role } });
+  await emitEvent(tx, {
+    topic: 'api_token.created',
+    aggregateType: 'api_token',
+    aggregateId: row.id,
+    payload: { role: row.role },
+  });
   return { token, item: toView(row, actor.principal.type === 'user' ? actor.principal.label : null) };
 }
 
-export async function listApiTokens(db: DbOrTx, actor: Actor, input: { limit: number; cursor?: string | undefined }): Promise<Page<TokenView>> {
+export async function listApiTokens(
+  db: DbOrTx,
+  actor: Actor,
+  input: { limit: number; cursor?: string | undefined },
+): Promise<Page<TokenView>> {
   authorize(actor.principal, 'tokens', 'read');
   const after = decodeCursor(input.cursor, 2);
   const keyset = after
@@ -114,11 +123,20 @@ export async function listApiTokens(db: DbOrTx, actor: Actor, input: { limit: nu
 export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {
   authorize(actor.principal, 'tokens', 'delete');
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(apiTokens).where(andVisible(actor.principal, 'tokens', owned, eq(apiTokens.id, id)));
+    const [before] = await tx
+      .select()
+      .from(apiTokens)
+      .where(andVisible(actor.principal, 'tokens', owned, eq(apiTokens.id, id)));
     if (!before) throw new AppError('not_found');
     if (before.revokedAt) return;
     const [after] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).returning();
-    await recordAudit(tx, actor, { entityType: 'api_token', entityId: id, action: 'revoke', before: auditable(before), after: after && auditable(after) });
+    await recordAudit(tx, actor, {
+      entityType: 'api_token',
+      entityId: id,
+      action: 'revoke',
+      before: auditable(before),
+      after: after && auditable(after),
+    });
     await emitEvent(tx, { topic: 'api_token.revoked', aggregateType: 'api_token', aggregateId: id, payload: {} });
   });
 }

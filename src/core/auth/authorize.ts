@@ -1,8 +1,8 @@
-import { type SQL, and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors/app-error.ts';
 import type { Principal } from './principal.ts';
-import { type Action, type Module, type Scope, grantOf, roleAllows } from './roles.ts';
+import { type Action, grantOf, type Module, roleAllows, type Scope } from './roles.ts';
 
 export function authorize(principal: Principal, module: Module, action: Action): void {
   if (!roleAllows(principal.role, module, action)) throw new AppError('forbidden', { module, action });

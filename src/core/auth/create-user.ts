@@ -9,7 +9,7 @@ import type { Actor } from './principal.ts';
 import { ROLE_RANK } from './roles.ts';
 import { teams, users } from './schema.ts';
 import { type CreateUserInput, createUserSchema } from './user-input.ts';
-import { type UserView, auditableUser, toUserView } from './user-view.ts';
+import { auditableUser, toUserView, type UserView } from './user-view.ts';
 
 export function assertMayGrant(actor: Actor, role: keyof typeof ROLE_RANK): void {
   if (ROLE_RANK[role] > ROLE_RANK[actor.principal.role]) throw new AppError('role_too_high', { role });
@@ -42,6 +42,11 @@ export async function createUser(tx: DbOrTx, actor: Actor, raw: CreateUserInput)
     .returning();
   if (!row) throw new Error('insert returned no row');
   await recordAudit(tx, actor, { entityType: 'user', entityId: row.id, action: 'create', after: auditableUser(row) });
-  await emitEvent(tx, { topic: 'user.created', aggregateType: 'user', aggregateId: row.id, payload: { role: row.role } });
+  await emitEvent(tx, {
+    topic: 'user.created',
+    aggregateType: 'user',
+    aggregateId: row.id,
+    payload: { role: row.role },
+  });
   return toUserView(row);
 }

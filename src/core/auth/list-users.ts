@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
-import { type Page, decodeCursor, toPage } from '../http/pagination.ts';
+import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { authorize } from './authorize.ts';
 import type { Actor } from './principal.ts';
 import { users } from './schema.ts';
-import { type UserView, toUserView } from './user-view.ts';
+import { toUserView, type UserView } from './user-view.ts';
 
 export interface ListUsersInput {
   limit: number;

@@ -5,10 +5,10 @@ import { AppError } from '../errors/app-error.ts';
 import { hitThrottle } from './login-throttle.ts';
 import { timingDummyHash, verifyPassword } from './password.ts';
 import type { Actor, Source } from './principal.ts';
+import { isRole } from './roles.ts';
 import { users } from './schema.ts';
 import { type SessionGrant, startSession } from './start-session.ts';
-import { type UserView, normaliseEmail, toUserView } from './user-view.ts';
-import { isRole } from './roles.ts';
+import { normaliseEmail, toUserView, type UserView } from './user-view.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -26,7 +26,13 @@ export interface RequestMeta {
 
 function actorFor(user: typeof users.$inferSelect, meta: RequestMeta): Actor {
   return {
-    principal: { type: 'user', userId: user.id, teamId: user.teamId, role: isRole(user.role) ? user.role : 'viewer', label: user.email },
+    principal: {
+      type: 'user',
+      userId: user.id,
+      teamId: user.teamId,
+      role: isRole(user.role) ? user.role : 'viewer',
+      label: user.email,
+    },
     source: meta.source,
     ip: meta.ip,
     requestId: meta.requestId,

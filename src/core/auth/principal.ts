@@ -23,6 +23,9 @@ export interface Actor {
   requestId?: string | undefined;
 }
 
-export function systemActor(source: 'cli' | 'job', label = source === 'cli' ? 'command line' : 'background job'): Actor {
+export function systemActor(
+  source: 'cli' | 'job',
+  label = source === 'cli' ? 'command line' : 'background job',
+): Actor {
   return { principal: { type: 'system', userId: null, teamId: null, role: 'owner', label }, source };
 }

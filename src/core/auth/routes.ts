@@ -85,7 +85,9 @@ export function authRoutes(hooks: AuthHooks = {}) {
         path: '/auth/login',
         tags: ['Auth'],
         summary: 'Sign in with email and password (sets the session cookie)',
-        request: { body: jsonBody(z.object({ email: emailSchema, password: z.string().min(1).max(200) }).openapi('Login')) },
+        request: {
+          body: jsonBody(z.object({ email: emailSchema, password: z.string().min(1).max(200) }).openapi('Login')),
+        },
         responses: { 200: jsonResponse(sessionSchema, 'Signed in'), ...errorResponses },
       }),
       async (c) => {
@@ -130,7 +132,10 @@ export function authRoutes(hooks: AuthHooks = {}) {
           {
             user: row ? toUserView(row) : null,
             principal: { type: principal.type, role: principal.role, label: principal.label },
-            permissions: PERMISSIONS[principal.role] as Record<string, { actions: string[]; scope: 'all' | 'team' | 'own' }>,
+            permissions: PERMISSIONS[principal.role] as Record<
+              string,
+              { actions: string[]; scope: 'all' | 'team' | 'own' }
+            >,
             csrfToken: token ? csrfTokenFor(token) : null,
           },
           200,

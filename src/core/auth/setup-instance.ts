@@ -52,7 +52,10 @@ export async function setupInstance(
     };
     const { name, email, password, locale } = input;
     const user = await createUser(tx, setupActor, { name, email, password, locale, role: 'owner' });
-    const ownerActor: Actor = { ...setupActor, principal: { ...setupActor.principal, type: 'user', userId: user.id, label: user.email } };
+    const ownerActor: Actor = {
+      ...setupActor,
+      principal: { ...setupActor.principal, type: 'user', userId: user.id, label: user.email },
+    };
     await updateSettingsInTx(tx, ownerActor, { companyName: input.companyName, locale: input.locale });
     const grant = await startSession(tx, user.id, sessionTtlMs, meta);
     return { user, demo: input.demo, ...grant };

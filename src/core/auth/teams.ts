@@ -4,12 +4,15 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
-import { type Page, decodeCursor, toPage } from '../http/pagination.ts';
+import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { authorize } from './authorize.ts';
 import type { Actor } from './principal.ts';
 import { teams, users } from './schema.ts';
 
-export const teamInputSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict().openapi('TeamInput');
+export const teamInputSchema = z
+  .object({ name: z.string().trim().min(1).max(100) })
+  .strict()
+  .openapi('TeamInput');
 export const teamViewSchema = z
   .object({ id: z.string().uuid(), name: z.string(), memberCount: z.number().int(), createdAt: z.string() })
   .openapi('Team');
@@ -39,7 +42,13 @@ export async function renameTeam(db: Db, actor: Actor, id: string, raw: { name: 
     if (!before) throw new AppError('not_found');
     await assertNameFree(tx, name, id);
     await tx.update(teams).set({ name }).where(eq(teams.id, id));
-    await recordAudit(tx, actor, { entityType: 'team', entityId: id, action: 'update', before: { name: before.name }, after: { name } });
+    await recordAudit(tx, actor, {
+      entityType: 'team',
+      entityId: id,
+      action: 'update',
+      before: { name: before.name },
+      after: { name },
+    });
     return getTeam(tx, actor, id);
   });
 }
@@ -63,16 +72,27 @@ export async function getTeam(db: DbOrTx, actor: Actor, id: string): Promise<Tea
   authorize(actor.principal, 'teams', 'read');
   const [row] = await db.select({ team: teams, memberCount }).from(teams).where(eq(teams.id, id));
   if (!row) throw new AppError('not_found');
-  return { id: row.team.id, name: row.team.name, memberCount: row.memberCount, createdAt: row.team.createdAt.toISOString() };
+  return {
+    id: row.team.id,
+    name: row.team.name,
+    memberCount: row.memberCount,
+    createdAt: row.team.createdAt.toISOString(),
+  };
 }
 
-export async function listTeams(db: DbOrTx, actor: Actor, input: { limit: number; cursor?: string | undefined }): Promise<Page<TeamView>> {
+export async function listTeams(
+  db: DbOrTx,
+  actor: Actor,
+  input: { limit: number; cursor?: string | undefined },
+): Promise<Page<TeamView>> {
   authorize(actor.principal, 'teams', 'read');
   const after = decodeCursor(input.cursor, 2);
   const rows = await db
     .select({ team: teams, memberCount })
     .from(teams)
-    .where(after ? sql`(lower(${teams.name}), ${teams.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined)
+    .where(
+      after ? sql`(lower(${teams.name}), ${teams.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined,
+    )
     .orderBy(sql`lower(${teams.name})`, asc(teams.id))
     .limit(input.limit + 1);
   const views = rows.map((r) => ({

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './principal.ts';
 import { sessions, users } from './schema.ts';
 import { localeSchema, passwordSchema } from './user-input.ts';
-import { type UserView, auditableUser, toUserView } from './user-view.ts';
+import { auditableUser, toUserView, type UserView } from './user-view.ts';
 
 export const updateMeSchema = z
   .object({
@@ -23,7 +23,8 @@ export type UpdateMeInput = z.infer<typeof updateMeSchema>;
 /** A signed-in user changes their own name, language or password. */
 export async function updateMe(db: Db, actor: Actor, raw: UpdateMeInput): Promise<UserView> {
   const userId = actor.principal.userId;
-  if (actor.principal.type !== 'user' || !userId) throw new AppError('forbidden', { module: 'users', action: 'update' });
+  if (actor.principal.type !== 'user' || !userId)
+    throw new AppError('forbidden', { module: 'users', action: 'update' });
   const input = updateMeSchema.parse(raw);
   const [current] = await db.select().from(users).where(eq(users.id, userId));
   if (!current) throw new AppError('not_found');
@@ -50,7 +51,13 @@ export async function updateMe(db: Db, actor: Actor, raw: UpdateMeInput): Promis
     if (passwordHash && actor.principal.sessionId) {
       await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, actor.principal.sessionId)));
     }
-    await recordAudit(tx, actor, { entityType: 'user', entityId: userId, action: 'update', before: auditableUser(current), after: auditableUser(after) });
+    await recordAudit(tx, actor, {
+      entityType: 'user',
+      entityId: userId,
+      action: 'update',
+      before: auditableUser(current),
+      after: auditableUser(after),
+    });
     return toUserView(after);
   });
 }

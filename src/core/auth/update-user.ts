@@ -7,10 +7,10 @@ import { authorize } from './authorize.ts';
 import { assertMayGrant, assertTeamExists } from './create-user.ts';
 import { hashPassword } from './password.ts';
 import type { Actor } from './principal.ts';
-import { ROLE_RANK, isRole } from './roles.ts';
+import { isRole, ROLE_RANK } from './roles.ts';
 import { sessions, users } from './schema.ts';
 import { type UpdateUserInput, updateUserSchema } from './user-input.ts';
-import { type UserView, auditableUser, toUserView } from './user-view.ts';
+import { auditableUser, toUserView, type UserView } from './user-view.ts';
 
 export async function updateUser(db: Db, actor: Actor, id: string, raw: UpdateUserInput): Promise<UserView> {
   authorize(actor.principal, 'users', 'update');
@@ -47,8 +47,19 @@ export async function updateUser(db: Db, actor: Actor, id: string, raw: UpdateUs
     if (!after) throw new AppError('not_found');
     // A new password or a disabled account ends every session of that user.
     if (passwordHash || input.status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { entityType: 'user', entityId: id, action: 'update', before: auditableUser(before), after: auditableUser(after) });
-    await emitEvent(tx, { topic: 'user.updated', aggregateType: 'user', aggregateId: id, payload: { fields: Object.keys(input) } });
+    await recordAudit(tx, actor, {
+      entityType: 'user',
+      entityId: id,
+      action: 'update',
+      before: auditableUser(before),
+      after: auditableUser(after),
+    });
+    await emitEvent(tx, {
+      topic: 'user.updated',
+      aggregateType: 'user',
+      aggregateId: id,
+      payload: { fields: Object.keys(input) },
+    });
     return toUserView(after);
   });
 }

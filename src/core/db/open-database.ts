@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import type { Database, Db } from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import type { Database, Db } from './database.ts';
 import { sharedParsers } from './type-parsers.ts';
 
 export interface OpenOptions {
@@ -32,7 +32,8 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10);
-  if (options.memory) return wrapPglite(await PGlite.create({ parsers: sharedParsers, extensions: { pg_trgm } }), 'memory');
+  if (options.memory)
+    return wrapPglite(await PGlite.create({ parsers: sharedParsers, extensions: { pg_trgm } }), 'memory');
   if (!options.dataDir) throw new Error('openDatabase needs dataDir, databaseUrl or memory');
   return openPglite(options.dataDir);
 }

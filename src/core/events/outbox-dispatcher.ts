@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { type JobRunner, deterministicJobId } from '../jobs/job-runner.ts';
+import { deterministicJobId, type JobRunner } from '../jobs/job-runner.ts';
 import type { Logger } from '../logger.ts';
 
 export interface EventJobData {
@@ -89,7 +89,10 @@ export class OutboxDispatcher {
       }
     }
     if (done.length) {
-      await this.database.query('update outbox set dispatched_at = now(), last_error = null where id = any($1::bigint[])', [done]);
+      await this.database.query(
+        'update outbox set dispatched_at = now(), last_error = null where id = any($1::bigint[])',
+        [done],
+      );
     }
     return rows.length;
   }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import type { Principal } from '../auth/principal.ts';
 import { principalFromApiToken, principalFromSession } from '../auth/resolve-credentials.ts';
 import { csrfTokenFor } from '../auth/secret-tokens.ts';
 import type { Db } from '../db/database.ts';
@@ -31,7 +32,7 @@ export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.req.header('authorization');
     const cookie = getCookie(c, SESSION_COOKIE);
-    let principal = undefined;
+    let principal: Principal | undefined;
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       if (!match?.[1]) throw new AppError('invalid_token');
@@ -50,8 +51,14 @@ export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
       }
     }
     if (principal) {
-      c.set('actor', { principal, source: principal.type === 'token' ? 'api' : 'web', ip: clientIp(c), requestId: c.get('requestId') });
-      if (!localeFromAcceptLanguage(c.req.header('accept-language')) && principal.locale) c.set('locale', principal.locale);
+      c.set('actor', {
+        principal,
+        source: principal.type === 'token' ? 'api' : 'web',
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
+      });
+      if (!localeFromAcceptLanguage(c.req.header('accept-language')) && principal.locale)
+        c.set('locale', principal.locale);
     } else if (!PUBLIC_PATHS.has(c.req.path)) {
       throw new AppError('unauthenticated');
     }

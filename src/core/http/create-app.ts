@@ -30,7 +30,13 @@ export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMoun
     await next();
     c.header('x-content-type-options', 'nosniff');
     logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -44,12 +50,15 @@ export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMoun
     }
   });
 
-  app.use('/api/*', bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: () => {
-      throw new AppError('payload_too_large', { limit: config.bodyLimitBytes });
-    },
-  }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', { limit: config.bodyLimitBytes });
+      },
+    }),
+  );
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding');

@@ -15,7 +15,11 @@ const DOCS_HTML = `<!doctype html>
 /** OpenAPI 3.1 at /openapi.json and an interactive reference at /docs, served locally (no CDN). */
 export function mountDocs(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'sampan_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'sampan_session',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

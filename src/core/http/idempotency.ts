@@ -18,7 +18,8 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     const actor = c.get('actor');
     if (c.req.method !== 'POST' || !key || !actor) return next();
-    if (key.length > 200) throw new AppError('validation_failed', {}, [{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
+    if (key.length > 200)
+      throw new AppError('validation_failed', {}, [{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
     const principal = actor.principal.tokenId ?? actor.principal.userId ?? 'system';
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     const claimed = await db
@@ -63,5 +64,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
 }
 
 export async function purgeIdempotencyKeys(db: Db): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`));
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`));
 }

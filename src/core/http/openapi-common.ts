@@ -10,7 +10,12 @@ export const errorResponses = {
   409: { description: 'Conflict', content: { 'application/problem+json': { schema: problemSchema } } },
 } as const;
 
-export const idParamSchema = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const idParamSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export function jsonBody<T extends z.ZodTypeAny>(schema: T) {
   return { content: { 'application/json': { schema } }, required: true };

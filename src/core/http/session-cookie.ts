@@ -9,7 +9,13 @@ function isSecure(c: Context<AppEnv>, deps: AppDeps): boolean {
 }
 
 export function setSessionCookie(c: Context<AppEnv>, deps: AppDeps, token: string, expires: Date): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c, deps), path: '/', expires });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isSecure(c, deps),
+    path: '/',
+    expires,
+  });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {

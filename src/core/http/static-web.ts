@@ -15,7 +15,10 @@ const NOT_BUILT = `<!doctype html><html><head><meta charset="utf-8"><title>Sampa
 /** The React app: static assets, and index.html for every other GET (client-side routes). */
 export function mountWeb(app: OpenAPIHono<AppEnv>, _deps: AppDeps): void {
   const root = WEB_DIST;
-  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }),
+  );
   app.use('*', serveStatic({ root, rewriteRequestPath: (p) => (p === '/' ? '/index.html' : p) }));
   let index: string | undefined;
   app.get('*', (c) => {

@@ -69,26 +69,40 @@ export class JobRunner {
     const boss =
       this.database.kind === 'pglite'
         ? new PgBoss({ ...common, db: pgBossDbFor(this.database) })
-        : new PgBoss({ ...common, connectionString: this.#connectionString(), max: 4, application_name: 'sampan-jobs' });
+        : new PgBoss({
+            ...common,
+            connectionString: this.#connectionString(),
+            max: 4,
+            application_name: 'sampan-jobs',
+          });
     boss.on('error', (err) => this.logger.error({ err }, 'job system error'));
     await boss.start();
     this.#boss = boss;
     for (const def of this.#defs.values()) {
-      await boss.createQueue(def.name, { name: def.name, retryLimit: def.retryLimit ?? 5, retryDelay: def.retryDelay ?? 5, retryBackoff: true });
+      await boss.createQueue(def.name, {
+        name: def.name,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelay ?? 5,
+        retryBackoff: true,
+      });
     }
     if (!options.work) return;
     for (const def of this.#defs.values()) {
-      await boss.work(def.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) {
-          const log = this.logger.child({ job: def.name, jobId: job.id });
-          try {
-            await def.handler(job.data as Record<string, unknown>, { jobId: job.id, attempt: 1, logger: log });
-          } catch (err) {
-            log.warn({ err }, 'job failed; pg-boss will retry it');
-            throw err;
+      await boss.work(
+        def.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) {
+            const log = this.logger.child({ job: def.name, jobId: job.id });
+            try {
+              await def.handler(job.data as Record<string, unknown>, { jobId: job.id, attempt: 1, logger: log });
+            } catch (err) {
+              log.warn({ err }, 'job failed; pg-boss will retry it');
+              throw err;
+            }
           }
-        }
-      });
+        },
+      );
       if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: options.timeZone });
     }
   }

@@ -13,7 +13,11 @@ export function settingsRoutes(deps: AppDeps) {
   const r = newRouter();
   r.openapi(
     createRoute({
-      method: 'get', path: '/settings', tags: ['Settings'], security, summary: 'Organisation settings',
+      method: 'get',
+      path: '/settings',
+      tags: ['Settings'],
+      security,
+      summary: 'Organisation settings',
       responses: { 200: jsonResponse(settingsSchema, 'Settings'), ...errorResponses },
     }),
     async (c) => {
@@ -23,7 +27,11 @@ export function settingsRoutes(deps: AppDeps) {
   );
   r.openapi(
     createRoute({
-      method: 'patch', path: '/settings', tags: ['Settings'], security, summary: 'Change organisation settings',
+      method: 'patch',
+      path: '/settings',
+      tags: ['Settings'],
+      security,
+      summary: 'Change organisation settings',
       request: { body: jsonBody(settingsPatchSchema) },
       responses: { 200: jsonResponse(settingsSchema, 'Settings after the change'), ...errorResponses },
     }),

@@ -3,7 +3,7 @@ import { authorize } from '../auth/authorize.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { emitEvent } from '../events/emit-event.ts';
-import { SETTINGS_KEY, getSettings } from './get-settings.ts';
+import { getSettings, SETTINGS_KEY } from './get-settings.ts';
 import { settings as settingsTable } from './schema.ts';
 import { type Settings, type SettingsPatch, settingsSchema } from './settings-schema.ts';
 
@@ -24,8 +24,19 @@ export async function updateSettingsInTx(tx: DbOrTx, actor: Actor, patch: Settin
         set: { value: after, updatedAt: new Date(), updatedBy: actor.principal.userId },
       });
     const flatten = (s: Settings) => ({ ...s, backup: undefined, ...prefixed(s.backup) });
-    await recordAudit(tx, actor, { entityType: 'settings', entityId: SETTINGS_KEY, action: 'update', before: flatten(before), after: flatten(after) });
-    await emitEvent(tx, { topic: 'settings.updated', aggregateType: 'settings', aggregateId: SETTINGS_KEY, payload: {} });
+    await recordAudit(tx, actor, {
+      entityType: 'settings',
+      entityId: SETTINGS_KEY,
+      action: 'update',
+      before: flatten(before),
+      after: flatten(after),
+    });
+    await emitEvent(tx, {
+      topic: 'settings.updated',
+      aggregateType: 'settings',
+      aggregateId: SETTINGS_KEY,
+      payload: {},
+    });
     return after;
   }
 }
