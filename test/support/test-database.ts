@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Database } from '../../src/core/db/database.ts';
 import { openDatabase, wrapPglite } from '../../src/core/db/open-database.ts';
 import { sharedParsers } from '../../src/core/db/type-parsers.ts';
-import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_FILE, testDatabaseKind, testDatabaseUrl } from './test-env.ts';
+import { testDatabaseKind, testDatabaseUrl } from './test-env.ts';
 
 export interface TestDatabase {
   database: Database;
@@ -27,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     try {
-      await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`);
+      await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
     } finally {
       await admin.end();
     }
@@ -48,8 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  if (!existsSync(PGLITE_TEMPLATE_FILE)) throw new Error('PGlite template missing: run vitest with the global setup');
-  const blob = new Blob([readFileSync(PGLITE_TEMPLATE_FILE)]);
+  const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const client = await PGlite.create({ loadDataDir: blob, parsers: sharedParsers, extensions: { pg_trgm } });
   const database = wrapPglite(client, 'memory');
   return { database, cleanup: () => database.close() };

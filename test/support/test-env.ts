@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export const PG_TEMPLATE_DB = 'sampan_test_template';
-export const PGLITE_TEMPLATE_FILE = resolve('.tmp/test-template/pglite-template.tar.gz');
+export function pgliteTemplateFile(id: string): string {
+  return join(tmpdir(), 'sampan-test', `pglite-template-${id}.tar.gz`);
+}
 
 /** SAMPAN_TEST_DB=postgres runs the suite against TEST_DATABASE_URL instead of PGlite. */
 export function testDatabaseKind(): 'pglite' | 'postgres' {

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../../../test/support/test-env.ts';
+import { migrateDatabase } from './migrate.ts';
+import { openDatabase } from './open-database.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+describe.skipIf(testDatabaseKind() !== 'pglite')('PGlite durability (embedded database only)', () => {
+  it('a write committed before kill -9 is there after restart', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sampan-kill-')), 'data');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/commit-then-idle.ts'), dir], {
+      cwd: ROOT,
+    });
+    let out = '';
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`child never committed: ${out}`)), 60_000);
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('COMMITTED')) {
+          clearTimeout(timer);
+          done();
+        }
+      });
+      child.stderr.on('data', (d) => (out += d));
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+
+    const db = await openDatabase({ dataDir: dir });
+    try {
+      await migrateDatabase(db);
+      const rows = await db.query<{ value: unknown }>(`select value from settings where key = 'durability'`);
+      expect(rows).toEqual([{ value: 'committed before kill' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
