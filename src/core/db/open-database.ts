@@ -82,6 +82,9 @@ export function wrapPglite(client: PGlite, label: string): Database {
 }
 
 async function openPostgres(url: string, max: number): Promise<OpenedDatabase> {
+  // Drizzle's node-postgres session passes its own per-query parsers that fall back to
+  // pg's global table, so the shared parsers must be in that table too.
+  for (const [oid, parser] of Object.entries(sharedParsers)) pg.types.setTypeParser(Number(oid), parser);
   const pool = new pg.Pool({
     connectionString: url,
     max,

@@ -41,9 +41,18 @@ export class OutboxDispatcher {
   ) {}
 
   /** Runs `handler` as a durable job (with retries) for each event of `topic`. */
-  subscribe(topic: string, name: string, handler: EventHandler): void {
+  subscribe(
+    topic: string,
+    name: string,
+    handler: EventHandler,
+    retry: { retryLimit?: number; retryDelay?: number } = {},
+  ): void {
     const jobName = `event.${name}`;
-    this.jobs.register<EventJobData>({ name: jobName, handler: (data, ctx) => handler(data, { logger: ctx.logger }) });
+    this.jobs.register<EventJobData>({
+      name: jobName,
+      ...retry,
+      handler: (data, ctx) => handler(data, { logger: ctx.logger }),
+    });
     this.#subs.push({ topic, jobName });
   }
 
