@@ -1,0 +1,182 @@
+import { z } from '@hono/zod-openapi';
+import { normalisePhone } from './thai-phone.ts';
+
+export const CUSTOMER_KINDS = ['person', 'company'] as const;
+
+/** Sources the product knows; others are accepted as lower-case codes (imports, integrations). */
+export const KNOWN_SOURCES = ['walk_in', 'line_oa', 'facebook', 'website', 'referral', 'phone', 'import'] as const;
+
+/** Trimmed text; an empty string clears the field (forms send "" for an emptied input). */
+function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+}
+
+const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    if (!z.email().safeParse(v).success) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid email address' });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .nullable()
+  .openapi({ example: 'somchai@example.com' });
+
+const phoneField = z
+  .string()
+  .max(40)
+  .transform((v, ctx) => {
+    if (v.trim() === '') return null;
+    const result = normalisePhone(v);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: `not a valid phone number: ${result.reason}` });
+      return z.NEVER;
+    }
+    return result.e164;
+  })
+  .nullable()
+  .openapi({
+    description: 'Thai formats (081-234-5678, 02-123-4567, +66 81 234 5678) or +<country>…; stored as E.164.',
+    example: '081-234-5678',
+  });
+
+const postcodeField = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    const code = Number(v);
+    if (!/^\d{5}$/.test(v) || code < 10000 || code > 96999) {
+      ctx.addIssue({ code: 'custom', message: 'a Thai postcode is 5 digits, 10000–96999' });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .nullable();
+
+const sourceField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(50)
+  .regex(/^([a-z0-9_]+)?$/, 'a source is a code of a–z, 0–9 and _ (e.g. walk_in, line_oa)')
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .openapi({ description: `One of ${KNOWN_SOURCES.join(', ')}, or another lower-case code.`, example: 'line_oa' });
+
+const tagsField = z
+  .array(z.string().trim().min(1).max(50))
+  .max(30)
+  .transform((tags) => [...new Set(tags)]);
+
+const fields = {
+  kind: z.enum(CUSTOMER_KINDS),
+  displayName: z.string().trim().min(1).max(200),
+  firstName: text(100),
+  lastName: text(100),
+  firstNameEn: text(100),
+  lastNameEn: text(100),
+  nickname: text(50),
+  email: emailField,
+  phone: phoneField,
+  lineId: text(50),
+  province: text(100),
+  district: text(100),
+  postcode: postcodeField,
+  addressLine: text(300),
+  source: sourceField,
+  tags: tagsField,
+  ownerId: z.string().uuid().nullable(),
+};
+
+/** The name shown in lists when none is given: Thai name, else English name, else nickname. */
+export function deriveDisplayName(c: {
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  firstNameEn?: string | null | undefined;
+  lastNameEn?: string | null | undefined;
+  nickname?: string | null | undefined;
+}): string | null {
+  const thai = [c.firstName, c.lastName].filter(Boolean).join(' ');
+  if (thai) return thai;
+  const english = [c.firstNameEn, c.lastNameEn].filter(Boolean).join(' ');
+  if (english) return english;
+  return c.nickname || null;
+}
+
+export const createCustomerSchema = z
+  .object({
+    kind: fields.kind.default('person'),
+    displayName: fields.displayName.optional(),
+    firstName: fields.firstName.optional(),
+    lastName: fields.lastName.optional(),
+    firstNameEn: fields.firstNameEn.optional(),
+    lastNameEn: fields.lastNameEn.optional(),
+    nickname: fields.nickname.optional(),
+    email: fields.email.optional(),
+    phone: fields.phone.optional(),
+    lineId: fields.lineId.optional(),
+    province: fields.province.optional(),
+    district: fields.district.optional(),
+    postcode: fields.postcode.optional(),
+    addressLine: fields.addressLine.optional(),
+    source: fields.source.optional(),
+    tags: fields.tags.optional(),
+    ownerId: fields.ownerId
+      .optional()
+      .openapi({ description: 'Defaults to the caller. Roles that see only their own customers cannot set it.' }),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.displayName && !deriveDisplayName(c)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['displayName'],
+        message: 'give a display name, or a first name, English name or nickname',
+      });
+    }
+  })
+  .openapi('CreateCustomer');
+export type CreateCustomerInput = z.input<typeof createCustomerSchema>;
+export type CreateCustomerData = z.output<typeof createCustomerSchema>;
+
+export const updateCustomerSchema = z
+  .object({
+    kind: fields.kind.optional(),
+    displayName: fields.displayName.optional(),
+    firstName: fields.firstName.optional(),
+    lastName: fields.lastName.optional(),
+    firstNameEn: fields.firstNameEn.optional(),
+    lastNameEn: fields.lastNameEn.optional(),
+    nickname: fields.nickname.optional(),
+    email: fields.email.optional(),
+    phone: fields.phone.optional(),
+    lineId: fields.lineId.optional(),
+    province: fields.province.optional(),
+    district: fields.district.optional(),
+    postcode: fields.postcode.optional(),
+    addressLine: fields.addressLine.optional(),
+    source: fields.source.optional(),
+    tags: fields.tags.optional(),
+    ownerId: fields.ownerId.optional(),
+  })
+  .strict()
+  .openapi('UpdateCustomer');
+export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>;
+export type UpdateCustomerData = z.output<typeof updateCustomerSchema>;
+
+export const listCustomersQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().openapi({
+    description: 'Matches Thai or English names, nickname, email, LINE id, or phone digits in any format.',
+  }),
+});
