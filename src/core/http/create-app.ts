@@ -61,8 +61,7 @@ export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMoun
   );
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
-    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding');
-    if (BODY_METHODS.has(c.req.method) && hasBody && !/^application\/([\w.-]+\+)?json/i.test(type)) {
+    if (BODY_METHODS.has(c.req.method) && c.req.raw.body !== null && !/^application\/([\w.-]+\+)?json/i.test(type)) {
       throw new AppError('unsupported_media_type');
     }
     await next();
