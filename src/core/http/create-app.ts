@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors/app-error.ts';
 import { DEFAULT_LOCALE, localeFromAcceptLanguage } from '../i18n/locale.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -24,11 +25,12 @@ export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMoun
   const app = newRouter();
 
   app.use(requestId());
+  // Frame, sniffing, referrer and cross-origin protections; CSP is left to a later hardening pass.
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, xXssProtection: false }));
   app.use(async (c, next) => {
     c.set('locale', localeFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LOCALE);
     const started = performance.now();
     await next();
-    c.header('x-content-type-options', 'nosniff');
     logger.info(
       {
         requestId: c.get('requestId'),
