@@ -134,6 +134,40 @@ export function formatMessage(template: string, params: Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Words that appear as message parameters (modules, actions, roles), per language. */
+const PARAM_WORDS: Record<Locale, Record<string, string>> = {
+  en: {},
+  th: {
+    users: 'ผู้ใช้',
+    teams: 'ทีม',
+    tokens: 'โทเคน API',
+    roles: 'บทบาท',
+    audit: 'บันทึกการตรวจสอบ',
+    settings: 'การตั้งค่า',
+    backups: 'การสำรองข้อมูล',
+    customers: 'ลูกค้า',
+    sales: 'การขาย',
+    service: 'งานบริการ',
+    marketing: 'การตลาด',
+    analytics: 'การวิเคราะห์',
+    loyalty: 'สะสมแต้ม',
+    reports: 'รายงาน',
+    read: 'ดู',
+    create: 'สร้าง',
+    update: 'แก้ไข',
+    delete: 'ลบ',
+    export: 'ส่งออก',
+    owner: 'เจ้าของ',
+    admin: 'ผู้ดูแลระบบ',
+    manager: 'ผู้จัดการ',
+    viewer: 'ผู้ชม',
+  },
+};
+
 export function errorMessage(code: string, params: Record<string, string | number>, locale: Locale): string {
-  return formatMessage(errorEntry(code)[locale], params);
+  const words = PARAM_WORDS[locale];
+  const localised = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? (words[v] ?? v) : v]),
+  );
+  return formatMessage(errorEntry(code)[locale], localised);
 }
