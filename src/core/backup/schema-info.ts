@@ -110,10 +110,11 @@ export function dependencyOrder(
     const blocked = new Set(edges.filter((e) => remaining.includes(e.parent)).map((e) => e.child));
     const ready = remaining.filter((t) => !blocked.has(t));
     if (ready.length === 0) {
-      // A cycle: give up the edges among what is left and carry on.
+      // A cycle: let the first table go ahead of the tables it references, and carry on.
+      const first = remaining[0] as string;
       const left = new Set(remaining);
-      broken.push(...edges.filter((e) => left.has(e.child) && left.has(e.parent)));
-      edges = edges.filter((e) => !(left.has(e.child) && left.has(e.parent)));
+      broken.push(...edges.filter((e) => e.child === first && left.has(e.parent)));
+      edges = edges.filter((e) => !(e.child === first && left.has(e.parent)));
       continue;
     }
     order.push(...ready);

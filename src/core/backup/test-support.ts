@@ -2,6 +2,12 @@
  * Test helpers for the backup tests (not loaded by the program): a database filled with
  * every kind of value the backup must carry, and an exact picture of a database's rows.
  */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { withDatabase } from '../../../test/support/test-database.ts';
+import { testDatabaseKind, testDatabaseUrl } from '../../../test/support/test-env.ts';
 import { customers } from '../../modules/customers/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
@@ -10,6 +16,7 @@ import { type Actor, systemActor } from '../auth/principal.ts';
 import { loginThrottle, sessions } from '../auth/schema.ts';
 import { createTeam } from '../auth/teams.ts';
 import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { idempotencyKeys } from '../http/idempotency-schema.ts';
 import { updateSettings } from '../settings/update-settings.ts';
@@ -147,4 +154,53 @@ export async function tableContents(database: Database): Promise<Record<string, 
 export async function rowCounts(database: Database): Promise<Record<string, number>> {
   const contents = await tableContents(database);
   return Object.fromEntries(Object.entries(contents).map(([t, rows]) => [t, rows.length]));
+}
+
+/** Rewrites a (small) backup file line by line, for damaged-file tests. */
+export function rewriteBackup(from: string, to: string, edit: (lines: string[]) => string[]): void {
+  const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  writeFileSync(to, gzipSync(`${edit(lines).join('\n')}\n`));
+}
+
+/**
+ * A database with nothing in it, not even migrations, on this run's driver: PGlite in
+ * memory, or a new PostgreSQL database (named like the test databases, so an
+ * interrupted run's leftovers are dropped by the global setup).
+ */
+export async function createBlankDatabase(): Promise<{ database: Database; url?: string; cleanup(): Promise<void> }> {
+  if (testDatabaseKind() !== 'postgres') {
+    const database = await openDatabase({ memory: true });
+    return { database, cleanup: () => database.close() };
+  }
+  return createBlankPostgres(testDatabaseUrl());
+}
+
+export async function createBlankPostgres(
+  baseUrl: string,
+): Promise<{ database: Database; url: string; cleanup(): Promise<void> }> {
+  const name = `sampan_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(baseUrl, name);
+  const database = await openDatabase({ databaseUrl: url, poolMax: 4 });
+  return {
+    database,
+    url,
+    async cleanup() {
+      await database.close();
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
 }

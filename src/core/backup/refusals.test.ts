@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
+import { appliedSchemaVersion, knownSchemaVersion } from '../db/migrate.ts';
+import { restoreBackup } from './restore-backup.ts';
+import { createBlankDatabase, fillSampleData, rewriteBackup, rowCounts, tableContents } from './test-support.ts';
+import { backupToFile } from './write-backup.ts';
+
+/** Damaged, incomplete and too-new files are refused and leave the target empty. */
+describe('restore refuses bad files', () => {
+  let source: TestDatabase;
+  let target: TestDatabase;
+  let dir: string;
+  let good: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sampan-refusals-'));
+    good = join(dir, 'good.jsonl.gz');
+    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    await fillSampleData(source.database, 50);
+    await backupToFile(source.database, good);
+  });
+
+  afterAll(async () => {
+    await Promise.all([source?.cleanup(), target?.cleanup()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function expectRefused(file: string, code: string, reason?: RegExp) {
+    const err = await restoreBackup(target.database, file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code });
+    if (reason) expect(String((err as { params: { reason: string } }).params.reason)).toMatch(reason);
+    const counts = await rowCounts(target.database);
+    expect(Object.entries(counts).filter(([, n]) => n > 0)).toEqual([]);
+  }
+
+  const variant = (name: string) => join(dir, name);
+
+  it('refuses a file cut off part-way through the gzip stream', async () => {
+    const bytes = readFileSync(good);
+    writeFileSync(variant('cut.gz'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    await expectRefused(variant('cut.gz'), 'backup_invalid', /cut off|incomplete/);
+  });
+
+  it('refuses a file whose lines stop before the end marker', async () => {
+    rewriteBackup(good, variant('no-trailer.gz'), (lines) => lines.slice(0, -5));
+    await expectRefused(variant('no-trailer.gz'), 'backup_invalid', /incomplete/);
+  });
+
+  it('refuses a file whose end marker disagrees with its rows', async () => {
+    rewriteBackup(good, variant('count.gz'), (lines) => {
+      const trailer = JSON.parse(lines.at(-1) as string) as { end: true; rows: Record<string, number> };
+      trailer.rows.customers = (trailer.rows.customers ?? 0) + 1;
+      return [...lines.slice(0, -1), JSON.stringify(trailer)];
+    });
+    await expectRefused(variant('count.gz'), 'backup_invalid', /customers/);
+  });
+
+  it('refuses a bad row in the last table after loading earlier tables, and rolls all of it back', async () => {
+    rewriteBackup(good, variant('bad-row.gz'), (lines) => {
+      const last = lines.findLastIndex((l) => l.startsWith('{"id":') && l.includes('"display_name"'));
+      const copy = [...lines];
+      copy[last] = (copy[last] as string).replace(
+        /"owner_id":(null|"[^"]*")/,
+        '"owner_id":"00000000-0000-4000-8000-000000000000"',
+      );
+      return copy;
+    });
+    await expectRefused(variant('bad-row.gz'), 'backup_invalid', /customers/);
+  });
+
+  it('refuses a line that is not JSON', async () => {
+    rewriteBackup(good, variant('garbage.gz'), (lines) => {
+      const i = lines.findIndex((l) => l.includes('"display_name"'));
+      return [...lines.slice(0, i), '{not json at all}', ...lines.slice(i + 1)];
+    });
+    await expectRefused(variant('garbage.gz'), 'backup_invalid');
+  });
+
+  it('refuses a flipped byte (gzip checksum)', async () => {
+    const bytes = Buffer.from(readFileSync(good));
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at] as number) ^ 0xff;
+    writeFileSync(variant('flipped.gz'), bytes);
+    await expectRefused(variant('flipped.gz'), 'backup_invalid');
+  });
+
+  it('refuses files that are not Sampan backups', async () => {
+    writeFileSync(variant('plain.txt'), 'hello\n');
+    await expectRefused(variant('plain.txt'), 'backup_invalid');
+    writeFileSync(variant('empty.gz'), Buffer.alloc(0));
+    await expectRefused(variant('empty.gz'), 'backup_invalid');
+    rewriteBackup(good, variant('other.gz'), (lines) => ['{"format":"something-else"}', ...lines.slice(1)]);
+    await expectRefused(variant('other.gz'), 'backup_invalid', /not a Sampan backup/);
+    await expectRefused(variant('missing.gz'), 'backup_invalid', /no such file/);
+  });
+
+  it('refuses a backup made by a newer schema', async () => {
+    rewriteBackup(good, variant('newer.gz'), (lines) => {
+      const header = JSON.parse(lines[0] as string) as { schemaVersion: number };
+      header.schemaVersion = knownSchemaVersion() + 1;
+      return [JSON.stringify(header), ...lines.slice(1)];
+    });
+    await expectRefused(variant('newer.gz'), 'backup_too_new');
+  });
+
+  it('after all that, the same target still takes the good file', async () => {
+    await restoreBackup(target.database, good);
+    expect(await tableContents(target.database)).toEqual(await tableContents(source.database));
+  });
+
+  it('restores a backup from an older schema into a blank database, then migrates it forward', async () => {
+    rewriteBackup(good, variant('older.gz'), (lines) => {
+      const header = JSON.parse(lines[0] as string) as { schemaVersion: number };
+      header.schemaVersion = knownSchemaVersion() - 1;
+      return [JSON.stringify(header), ...lines.slice(1)];
+    });
+    const blank = await createBlankDatabase();
+    try {
+      await restoreBackup(blank.database, variant('older.gz'));
+      expect(await appliedSchemaVersion(blank.database)).toBe(knownSchemaVersion());
+      expect(await tableContents(blank.database)).toEqual(await tableContents(source.database));
+      // The last migration (the append-only trigger) was applied after the load.
+      await expect(blank.database.query('delete from audit_log')).rejects.toThrow(/append-only/);
+    } finally {
+      await blank.cleanup();
+    }
+  });
+});
