@@ -23,7 +23,7 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" autoClose={4000} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <ClientHooksBridge />

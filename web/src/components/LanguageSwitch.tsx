@@ -19,6 +19,8 @@ export function LanguageSwitch() {
     const locale: Locale = value;
     rememberLocale(locale);
     await i18n.changeLanguage(locale);
+    // Error messages come from the server in the request's language; ask again in the new one.
+    void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
     if (!session) return;
     try {
       const { user } = await authApi.updateMe({ locale });

@@ -24,7 +24,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
       leftSection={<item.icon size={18} stroke={1.6} />}
       rightSection={
         item.planned ? (
-          <Badge size="xs" variant="light" color="gray">
+          <Badge size="sm" variant="light" color="gray" tt="none">
             {t('placeholder.badgeShort')}
           </Badge>
         ) : undefined

@@ -20,7 +20,7 @@ function ModuleCard({ item }: { item: NavItem }) {
           <Text fw={600}>{t(`nav.${item.key}`)}</Text>
         </Group>
         {item.planned && (
-          <Badge size="xs" variant="light" color="gray">
+          <Badge size="sm" variant="light" color="gray" tt="none">
             {t('placeholder.badgeShort')}
           </Badge>
         )}

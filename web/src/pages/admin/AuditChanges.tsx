@@ -3,9 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 
 function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
+}
+
+function ChangeValue({ value, color }: { value: unknown; color: string }) {
+  if (value === null || value === undefined) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" c={color} style={{ wordBreak: 'break-word' }}>
+      {show(value)}
+    </Text>
+  );
 }
 
 /** The detail under an expanded audit row: what changed, and where the request came from. */
@@ -29,11 +43,11 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                 <Table.Td>
                   <Code>{field}</Code>
                 </Table.Td>
-                <Table.Td c="red.8" style={{ wordBreak: 'break-word' }}>
-                  {show(change.before)}
+                <Table.Td>
+                  <ChangeValue value={change.before} color="red.8" />
                 </Table.Td>
-                <Table.Td c="teal.8" style={{ wordBreak: 'break-word' }}>
-                  {show(change.after)}
+                <Table.Td>
+                  <ChangeValue value={change.after} color="teal.8" />
                 </Table.Td>
               </Table.Tr>
             ))}

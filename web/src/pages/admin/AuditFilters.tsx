@@ -42,7 +42,7 @@ export function AuditFilters({
         value={value.entityType}
         onChange={(entityType) => set({ entityType })}
         clearable
-        w={170}
+        w={150}
       />
       <Select
         label={t('audit.filters.action')}
@@ -51,7 +51,7 @@ export function AuditFilters({
         value={value.action}
         onChange={(action) => set({ action })}
         clearable
-        w={190}
+        w={170}
       />
       <Select
         label={t('audit.filters.actor')}
@@ -63,7 +63,7 @@ export function AuditFilters({
         searchable
         clearable
         nothingFoundMessage={t('common.noData')}
-        w={200}
+        w={180}
       />
       <TextInput
         type="date"
@@ -71,7 +71,7 @@ export function AuditFilters({
         value={value.fromDay}
         max={value.toDay || undefined}
         onChange={(e) => set({ fromDay: e.currentTarget.value })}
-        w={160}
+        w={150}
       />
       <TextInput
         type="date"
@@ -79,7 +79,7 @@ export function AuditFilters({
         value={value.toDay}
         min={value.fromDay || undefined}
         onChange={(e) => set({ toDay: e.currentTarget.value })}
-        w={160}
+        w={150}
       />
       <Button
         variant="subtle"

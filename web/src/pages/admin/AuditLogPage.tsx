@@ -71,7 +71,7 @@ export function AuditLogPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 && (
-                <TableState columns={AUDIT_COLUMNS} loading={entries.isFetching} empty={t('audit.empty')} />
+                <TableState columns={AUDIT_COLUMNS} loading={entries.isFetching} failed={entries.isError} empty={t('audit.empty')} />
               )}
               {items.map((entry) => (
                 <AuditEntryRow

@@ -54,7 +54,7 @@ function PermissionCell({ permission }: { permission: ModulePermission | undefin
           <ActionIcon key={action} action={action} />
         ))}
       </Group>
-      <Badge size="xs" variant="outline" color={scopeColors[permission.scope]}>
+      <Badge size="sm" variant="outline" color={scopeColors[permission.scope]} tt="none">
         {t(`scopes.${permission.scope}`)}
       </Badge>
     </Stack>
@@ -93,7 +93,7 @@ export function RolesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.length === 0 && <TableState columns={8} loading={roles.isFetching} />}
+              {items.length === 0 && <TableState columns={8} loading={roles.isFetching} failed={roles.isError} />}
               {items.length > 0 &&
                 MODULES.map((module) => (
                   <Table.Tr key={module}>

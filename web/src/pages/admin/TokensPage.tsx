@@ -58,6 +58,7 @@ export function TokensPage() {
         <TokensTable
           tokens={list.data?.items ?? []}
           loading={list.isFetching}
+          failed={list.isError}
           canRevoke={can('tokens', 'delete')}
           onRevoke={(token) => {
             revoke.reset();

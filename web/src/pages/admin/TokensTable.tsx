@@ -12,11 +12,13 @@ function isExpired(token: ApiToken): boolean {
 export function TokensTable({
   tokens,
   loading,
+  failed,
   canRevoke,
   onRevoke,
 }: {
   tokens: ApiToken[];
   loading: boolean;
+  failed: boolean;
   canRevoke: boolean;
   onRevoke: (token: ApiToken) => void;
 }) {
@@ -26,7 +28,7 @@ export function TokensTable({
   const nowrap = { whiteSpace: 'nowrap' } as const;
 
   return (
-    <Table.ScrollContainer minWidth={1080}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="tokens-table">
         <Table.Thead>
           <Table.Tr>
@@ -42,7 +44,7 @@ export function TokensTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tokens.length === 0 && <TableState columns={columns} loading={loading} empty={t('tokens.empty')} />}
+          {tokens.length === 0 && <TableState columns={columns} loading={loading} failed={failed} empty={t('tokens.empty')} />}
           {tokens.map((token) => (
             <Table.Tr key={token.id} opacity={token.revokedAt ? 0.6 : 1}>
               <Table.Td>

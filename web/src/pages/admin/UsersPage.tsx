@@ -67,6 +67,7 @@ export function UsersPage() {
           users={list.data?.items ?? []}
           teamNames={teamNames}
           loading={list.isFetching}
+          failed={list.isError}
           canEdit={can('users', 'update')}
           onEdit={setEditing}
           onResetPassword={setResetting}

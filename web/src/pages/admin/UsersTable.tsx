@@ -9,6 +9,7 @@ export function UsersTable({
   users,
   teamNames,
   loading,
+  failed,
   canEdit,
   onEdit,
   onResetPassword,
@@ -16,6 +17,7 @@ export function UsersTable({
   users: User[];
   teamNames: Map<string, string>;
   loading: boolean;
+  failed: boolean;
   canEdit: boolean;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
@@ -38,7 +40,7 @@ export function UsersTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {users.length === 0 && <TableState columns={columns} loading={loading} />}
+          {users.length === 0 && <TableState columns={columns} loading={loading} failed={failed} />}
           {users.map((user) => (
             <Table.Tr key={user.id}>
               <Table.Td>

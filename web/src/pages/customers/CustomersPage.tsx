@@ -41,7 +41,7 @@ export function CustomersPage() {
           maw={420}
         />
         <ProblemAlert error={list.error} />
-        <CustomersTable customers={list.data?.items ?? []} loading={list.isFetching} />
+        <CustomersTable customers={list.data?.items ?? []} loading={list.isFetching} failed={list.isError} />
         <CursorPager
           pageIndex={pages.pageIndex}
           hasNext={Boolean(list.data?.nextCursor)}

@@ -8,7 +8,15 @@ function englishName(customer: Customer): string {
   return [customer.firstNameEn, customer.lastNameEn].filter(Boolean).join(' ');
 }
 
-export function CustomersTable({ customers, loading }: { customers: Customer[]; loading: boolean }) {
+export function CustomersTable({
+  customers,
+  loading,
+  failed,
+}: {
+  customers: Customer[];
+  loading: boolean;
+  failed: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const columns = 7;
@@ -29,7 +37,7 @@ export function CustomersTable({ customers, loading }: { customers: Customer[]; 
         </Table.Thead>
         <Table.Tbody>
           {customers.length === 0 && (
-            <TableState columns={columns} loading={loading} empty={t('customers.empty')} />
+            <TableState columns={columns} loading={loading} failed={failed} empty={t('customers.empty')} />
           )}
           {customers.map((customer) => (
             <Table.Tr key={customer.id}>

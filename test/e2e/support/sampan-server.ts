@@ -1,0 +1,103 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './paths.ts';
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Builds the web UI once if web/dist is missing, so the server has something to serve. */
+export function ensureWebBuilt(): void {
+  if (existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) return;
+  execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    // The server runs under tsx, which starts node as its own child: signal the whole group.
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Starts `sampan serve --port 0` on its own data directory and waits for the URL it prints. */
+export async function startSampan(dataDir: string, timeoutMs = 90_000): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.PORT;
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'src/cli/main.ts',
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      reject(new Error(`Sampan did not start within ${timeoutMs} ms. Output:\n${output}`));
+    }, timeoutMs);
+    const poll = setInterval(() => {
+      const match = /Sampan is running at (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(match[1]);
+      }
+    }, 50);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`Sampan exited early (code ${code}, signal ${signal}). Output:\n${output}`));
+    });
+  });
+
+  return {
+    url: url.replace(/\/$/, ''),
+    output: () => output,
+    stop: async () => {
+      signalGroup(child, 'SIGTERM');
+      if (!(await waitForExit(child, 15_000))) {
+        signalGroup(child, 'SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    },
+  };
+}
