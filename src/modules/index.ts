@@ -3,10 +3,12 @@ import type { Db } from '../core/db/database.ts';
 import type { AppDeps } from '../core/http/app-env.ts';
 import type { AppMount } from '../core/http/create-app.ts';
 import type { ModuleDefinition } from '../core/module.ts';
+import { customersModule } from './customers/index.ts';
+import { loadDemo } from './demo/index.ts';
 
 /** Business modules, in dependency order. */
 export function businessModules(): ModuleDefinition[] {
-  return [];
+  return [customersModule];
 }
 
 /** Local control endpoints (outside /api/v1) guarded by the data-dir lock's secret. */
@@ -14,4 +16,14 @@ export function controlMounts(_deps: AppDeps, _secret: string): AppMount[] {
   return [];
 }
 
-export async function loadDemoData(_db: Db, _actor: Actor, _options: { customers?: number; seed?: number }): Promise<void> {}
+/** Demo data after first-run setup (200 customers unless asked otherwise). */
+export async function loadDemoData(
+  db: Db,
+  actor: Actor,
+  options: { customers?: number; seed?: number },
+): Promise<void> {
+  await loadDemo(db, actor, {
+    customers: options.customers ?? 200,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
+}
