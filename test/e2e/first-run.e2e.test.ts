@@ -237,12 +237,37 @@ describe('first run in a browser', () => {
     await screenshot(page, '14-placeholder-sales-th');
   });
 
-  it('lists customers from the API', async () => {
+  it('lists customers from the API, page by page and by search', async () => {
     await openFromNav('customers', '[data-testid="customers-table"]');
+    const rows = page.getByTestId('customers-table').locator('tbody tr');
     await page.waitForLoadState('networkidle');
-    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('main').getByRole('alert').count()).toBe(0);
+    const firstCount = await rows.count();
+    expect(firstCount).toBeGreaterThan(0);
     await expectNoHorizontalOverflow('the customers page');
     await screenshot(page, '15-customers-th');
+
+    const firstName = (await rows.first().locator('td').first().locator('p').first().textContent())?.trim() ?? '';
+    const next = page.getByRole('button', { name: 'ถัดไป' });
+    if (await next.isEnabled()) {
+      await next.click();
+      await page.getByText('หน้า 2').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await rows.count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'ก่อนหน้า' }).click();
+      await page.getByText('หน้า 1').waitFor();
+    }
+
+    // Search for the first customer's first name (Thai), as a user would type it.
+    const query = firstName.split(/\s+/)[0] ?? firstName;
+    await page.getByPlaceholder('ค้นหาด้วยชื่อ เบอร์โทร อีเมล หรือ LINE ID').fill(query);
+    await page.waitForResponse((r) => r.url().includes('/api/v1/customers?') && r.url().includes('q='));
+    await page.waitForLoadState('networkidle');
+    const found = await rows.count();
+    expect(found).toBeGreaterThan(0);
+    expect(await rows.first().textContent()).toContain(query);
+    await screenshot(page, '16-customers-search-th');
+    await page.getByPlaceholder('ค้นหาด้วยชื่อ เบอร์โทร อีเมล หรือ LINE ID').fill('');
   });
 
   it('shows every page in English too', async () => {

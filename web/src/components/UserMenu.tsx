@@ -33,7 +33,9 @@ export function UserMenu() {
                   {t(`roleNames.${user.role}`)}
                 </Text>
               </Box>
-              <IconChevronDown size={14} />
+              <Box visibleFrom="sm" lh={0}>
+                <IconChevronDown size={14} />
+              </Box>
             </Group>
           </UnstyledButton>
         </Menu.Target>

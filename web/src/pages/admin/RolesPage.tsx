@@ -30,7 +30,7 @@ function ActionIcon({ action }: { action: PermissionAction }) {
   const Icon = actionIcons[action];
   return (
     <Tooltip label={t(`actionNames.${action}`)}>
-      <ThemeIcon size={22} variant="light" color={actionColors[action]} aria-label={t(`actionNames.${action}`)}>
+      <ThemeIcon size={20} variant="light" color={actionColors[action]} aria-label={t(`actionNames.${action}`)}>
         <Icon size={14} />
       </ThemeIcon>
     </Tooltip>
@@ -49,13 +49,13 @@ function PermissionCell({ permission }: { permission: ModulePermission | undefin
   }
   return (
     <Stack gap={4}>
-      <Group gap={3} wrap="nowrap">
+      <Group gap={2} wrap="nowrap">
         {actions.map((action) => (
           <ActionIcon key={action} action={action} />
         ))}
       </Group>
       <Badge size="sm" variant="outline" color={scopeColors[permission.scope]} tt="none">
-        {t(`scopes.${permission.scope}`)}
+        {t(`scopesShort.${permission.scope}`)}
       </Badge>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconPassword, IconPencil } from '@tabler/icons-react';
+import { IconLockPassword, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types.ts';
 import { TableState } from '../../components/TableState.tsx';
@@ -84,7 +84,7 @@ export function UsersTable({
                         onClick={() => onResetPassword(user)}
                         aria-label={t('users.resetPassword')}
                       >
-                        <IconPassword size={16} />
+                        <IconLockPassword size={16} />
                       </ActionIcon>
                     </Tooltip>
                   </Group>

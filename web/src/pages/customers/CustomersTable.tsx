@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types.ts';
 import { TableState } from '../../components/TableState.tsx';
+import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 
 function englishName(customer: Customer): string {
@@ -61,7 +62,7 @@ export function CustomersTable({
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {customer.phone ?? '—'}
+                  {formatPhone(customer.phone)}
                 </Text>
               </Table.Td>
               <Table.Td>
