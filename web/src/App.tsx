@@ -2,9 +2,9 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
+import { AppRoutes } from './AppRoutes.tsx';
 import { ApiError } from './api/problem.ts';
 import { ClientHooksBridge } from './auth/ClientHooksBridge.tsx';
-import { AppRoutes } from './AppRoutes.tsx';
 import { theme } from './theme.ts';
 
 function shouldRetry(failureCount: number, error: Error): boolean {

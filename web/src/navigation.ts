@@ -18,7 +18,15 @@ import {
 import type { ComponentType } from 'react';
 import type { PermissionModule } from './api/types.ts';
 
-export const PLANNED_MODULES = ['sales', 'analytics', 'service', 'campaigns', 'channels', 'loyalty', 'reports'] as const;
+export const PLANNED_MODULES = [
+  'sales',
+  'analytics',
+  'service',
+  'campaigns',
+  'channels',
+  'loyalty',
+  'reports',
+] as const;
 export type PlannedModule = (typeof PLANNED_MODULES)[number];
 
 export type NavKey =

@@ -72,7 +72,9 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const body = await readBody(response);
   if (response.ok) return body as T;
 
-  const error = new ApiError(toProblem(response.status, body, i18n.t('errors.unexpected', { status: response.status })));
+  const error = new ApiError(
+    toProblem(response.status, body, i18n.t('errors.unexpected', { status: response.status })),
+  );
   if (error.code === 'not_set_up') hooks.onSetupNeeded();
   else if (response.status === 401 && !options.allowUnauthenticated) hooks.onUnauthenticated();
   throw error;

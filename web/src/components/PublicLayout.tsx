@@ -4,7 +4,12 @@ import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The frame of the pages before sign-in: setup and login. */
-export function PublicLayout({ title, subtitle, width = 440, children }: {
+export function PublicLayout({
+  title,
+  subtitle,
+  width = 440,
+  children,
+}: {
   title: string;
   subtitle?: string;
   width?: number;

@@ -8,7 +8,10 @@ export function TeamSelect({
   value,
   onChange,
   ...props
-}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: string | null; onChange: (teamId: string | null) => void }) {
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+  value: string | null;
+  onChange: (teamId: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const teams = useTeamsQuery(can('teams', 'read'));

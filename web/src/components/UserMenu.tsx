@@ -45,7 +45,12 @@ export function UserMenu() {
             {t('header.changePassword')}
           </Menu.Item>
           <Menu.Divider />
-          <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => void logout()} data-testid="logout">
+          <Menu.Item
+            color="red"
+            leftSection={<IconLogout size={16} />}
+            onClick={() => void logout()}
+            data-testid="logout"
+          >
             {t('header.logout')}
           </Menu.Item>
         </Menu.Dropdown>

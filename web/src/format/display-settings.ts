@@ -2,15 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { settingsApi } from '../api/endpoints.ts';
 import type { Settings } from '../api/types.ts';
 import { useOptionalSession } from '../auth/session-context.ts';
+import type { DisplaySettings } from './display-settings-type.ts';
 
 export const settingsQueryKey = ['settings'] as const;
 
-export interface DisplaySettings {
-  companyName: string;
-  currency: string;
-  timeZone: string;
-  buddhistEra: boolean;
-}
+export type { DisplaySettings } from './display-settings-type.ts';
 
 const defaults: DisplaySettings = { companyName: '', currency: 'THB', timeZone: 'Asia/Bangkok', buddhistEra: true };
 
@@ -23,5 +19,10 @@ export function useDisplaySettings(): DisplaySettings {
   const session = useOptionalSession();
   const { data } = useSettingsQuery(session?.can('settings', 'read') ?? false);
   if (!data) return defaults;
-  return { companyName: data.companyName, currency: data.currency, timeZone: data.timeZone, buddhistEra: data.buddhistEra };
+  return {
+    companyName: data.companyName,
+    currency: data.currency,
+    timeZone: data.timeZone,
+    buddhistEra: data.buddhistEra,
+  };
 }

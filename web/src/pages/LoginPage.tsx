@@ -14,7 +14,8 @@ import { PublicLayout } from '../components/PublicLayout.tsx';
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
     // Only same-app paths: never bounce to another site after sign-in.
-    if (state.from.startsWith('/') && !state.from.startsWith('//') && !state.from.startsWith('/login')) return state.from;
+    if (state.from.startsWith('/') && !state.from.startsWith('//') && !state.from.startsWith('/login'))
+      return state.from;
   }
   return '/';
 }

@@ -14,7 +14,13 @@ export interface AuditFilterValues {
   toDay: string;
 }
 
-export const emptyAuditFilters: AuditFilterValues = { entityType: null, action: null, actorId: null, fromDay: '', toDay: '' };
+export const emptyAuditFilters: AuditFilterValues = {
+  entityType: null,
+  action: null,
+  actorId: null,
+  fromDay: '',
+  toDay: '',
+};
 
 export function AuditFilters({
   value,

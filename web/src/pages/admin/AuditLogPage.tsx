@@ -10,7 +10,7 @@ import { useDisplaySettings } from '../../format/display-settings.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { endOfDayIn, startOfDayIn } from '../../format/zoned-date.ts';
 import { AUDIT_COLUMNS, AuditEntryRow } from './AuditEntryRow.tsx';
-import { type AuditFilterValues, AuditFilters, emptyAuditFilters } from './AuditFilters.tsx';
+import { AuditFilters, type AuditFilterValues, emptyAuditFilters } from './AuditFilters.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -71,7 +71,12 @@ export function AuditLogPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 && (
-                <TableState columns={AUDIT_COLUMNS} loading={entries.isFetching} failed={entries.isError} empty={t('audit.empty')} />
+                <TableState
+                  columns={AUDIT_COLUMNS}
+                  loading={entries.isFetching}
+                  failed={entries.isError}
+                  empty={t('audit.empty')}
+                />
               )}
               {items.map((entry) => (
                 <AuditEntryRow

@@ -1,4 +1,16 @@
-import { Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -8,7 +20,7 @@ import { ApiError } from '../../api/problem.ts';
 import type { Settings } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { settingsQueryKey } from '../../format/display-settings.ts';
-import { makeFormatters } from '../../format/use-formatters.ts';
+import { makeFormatters } from '../../format/formatters.ts';
 import { isLocale } from '../../i18n/i18n.ts';
 
 const CURRENCIES = ['THB', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'SGD', 'MYR', 'LAK', 'KHR', 'MMK', 'VND', 'IDR', 'PHP'];
@@ -55,7 +67,7 @@ export function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: b
 
   const currencyNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'currency' }), [i18n.language]);
   const zones = useMemo(() => timeZones(saved.timeZone), [saved.timeZone]);
-  const preview = makeFormatters(i18n.language, { ...draft, companyName: draft.companyName });
+  const preview = makeFormatters(i18n.language, draft);
   const now = new Date().toISOString();
 
   function submit(event: FormEvent) {

@@ -65,7 +65,12 @@ export function TeamsPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 && (
-                <TableState columns={showActions ? 4 : 3} loading={teams.isFetching} failed={teams.isError} empty={t('teams.empty')} />
+                <TableState
+                  columns={showActions ? 4 : 3}
+                  loading={teams.isFetching}
+                  failed={teams.isError}
+                  empty={t('teams.empty')}
+                />
               )}
               {items.map((team) => (
                 <Table.Tr key={team.id}>

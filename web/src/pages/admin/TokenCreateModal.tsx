@@ -21,7 +21,13 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function TokenCreateModal({ onCreated, onClose }: { onCreated: (token: CreatedToken) => void; onClose: () => void }) {
+export function TokenCreateModal({
+  onCreated,
+  onClose,
+}: {
+  onCreated: (token: CreatedToken) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');

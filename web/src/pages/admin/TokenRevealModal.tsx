@@ -7,7 +7,13 @@ import type { CreatedToken } from '../../api/types.ts';
 export function TokenRevealModal({ created, onClose }: { created: CreatedToken; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={t('tokens.revealTitle', { name: created.item.name })} size="lg" closeOnClickOutside={false}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('tokens.revealTitle', { name: created.item.name })}
+      size="lg"
+      closeOnClickOutside={false}
+    >
       <Stack>
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>
           {t('tokens.revealWarning')}

@@ -16,7 +16,11 @@ import { TokenCreateModal } from './TokenCreateModal.tsx';
 import { TokenRevealModal } from './TokenRevealModal.tsx';
 import { TokensTable } from './TokensTable.tsx';
 
-type Dialog = { kind: 'create' } | { kind: 'reveal'; created: CreatedToken } | { kind: 'revoke'; token: ApiToken } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'reveal'; created: CreatedToken }
+  | { kind: 'revoke'; token: ApiToken }
+  | null;
 
 export function TokensPage() {
   const { t } = useTranslation();

@@ -44,7 +44,9 @@ export function TokensTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tokens.length === 0 && <TableState columns={columns} loading={loading} failed={failed} empty={t('tokens.empty')} />}
+          {tokens.length === 0 && (
+            <TableState columns={columns} loading={loading} failed={failed} empty={t('tokens.empty')} />
+          )}
           {tokens.map((token) => (
             <Table.Tr key={token.id} opacity={token.revokedAt ? 0.6 : 1}>
               <Table.Td>
@@ -65,7 +67,9 @@ export function TokensTable({
               <Table.Td style={nowrap}>
                 {token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('common.never')}
               </Table.Td>
-              <Table.Td style={nowrap}>{token.expiresAt ? format.date(token.expiresAt) : t('tokens.noExpiry')}</Table.Td>
+              <Table.Td style={nowrap}>
+                {token.expiresAt ? format.date(token.expiresAt) : t('tokens.noExpiry')}
+              </Table.Td>
               <Table.Td>
                 {token.revokedAt ? (
                   <Stack gap={0}>
@@ -90,7 +94,12 @@ export function TokensTable({
                 <Table.Td>
                   {!token.revokedAt && (
                     <Tooltip label={t('tokens.revoke')}>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('tokens.revoke')} onClick={() => onRevoke(token)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('tokens.revoke')}
+                        onClick={() => onRevoke(token)}
+                      >
                         <IconBan size={16} />
                       </ActionIcon>
                     </Tooltip>

@@ -78,7 +78,13 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
             required
           />
           <Group grow align="flex-start">
-            <RoleSelect label={t('users.fields.role')} value={role} onChange={setRole} error={fieldErrors.role} required />
+            <RoleSelect
+              label={t('users.fields.role')}
+              value={role}
+              onChange={setRole}
+              error={fieldErrors.role}
+              required
+            />
             <TeamSelect label={t('users.fields.team')} value={teamId} onChange={setTeamId} error={fieldErrors.teamId} />
           </Group>
           <Stack gap={4}>

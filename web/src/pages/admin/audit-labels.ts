@@ -10,6 +10,7 @@ export const KNOWN_ACTIONS = [
   'logout',
   'revoke',
   'setup',
+  'demo_load',
 ] as const;
 export const KNOWN_ENTITY_TYPES = ['user', 'team', 'api_token', 'settings', 'customer'] as const;
 const KNOWN_SOURCES = ['web', 'api', 'cli', 'system'] as const;
