@@ -302,6 +302,27 @@ describe('first run in a browser', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 
+  it('hides what a manager may not do', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.locator('input[name="email"]').fill('somying@siam-coffee.example');
+    await page.locator('input[name="password"]').fill('another good password');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(`${server.url}/`);
+    // She was created while the admin's UI was Thai, so her account starts in Thai.
+    await page.getByText('สวัสดี คุณสมหญิง ใจดี').waitFor();
+
+    await openFromNav('users', '[data-testid="users-table"]');
+    await page.getByTestId('users-table').getByText(owner.email).waitFor();
+    expect(await page.getByRole('button', { name: 'เพิ่มผู้ใช้' }).count()).toBe(0);
+    expect(await page.getByTestId('users-table').getByRole('button', { name: 'แก้ไข' }).count()).toBe(0);
+
+    await openFromNav('settings', 'input[value="Asia/Bangkok"]');
+    expect(await page.getByRole('button', { name: 'บันทึก', exact: true }).count()).toBe(0);
+    await screenshot(page, '40-settings-read-only-manager-th');
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

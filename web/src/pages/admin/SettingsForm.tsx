@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Divider,
   Group,
@@ -12,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +80,11 @@ export function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: b
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
+        {readOnly && (
+          <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
+            {t('settings.readOnly')}
+          </Alert>
+        )}
         <ProblemAlert error={save.error} />
         <Title order={4}>{t('settings.sections.company')}</Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
