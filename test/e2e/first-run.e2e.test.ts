@@ -64,7 +64,11 @@ describe('first run in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+      // The server's data-directory lock file sits beside the directory.
+      rmSync(`${dataDir}.lock`, { force: true });
+    }
   });
 
   it('sets up the owner with an English UI and lands signed in', async () => {

@@ -22,11 +22,19 @@ export function ensureWebBuilt(): void {
   );
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+/**
+ * Waits until the server process tree is gone. 'close' (all output pipes closed) rather than
+ * 'exit': tsx exits as soon as it has passed the signal on, while the real server, which shares
+ * those pipes, may still be shutting down and releasing its data-directory lock.
+ */
+function waitForClose(child: ChildProcess, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
+    if (child.stdout?.closed && child.stderr?.closed && child.exitCode !== null) {
+      resolve(true);
+      return;
+    }
     const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
+    child.once('close', () => {
       clearTimeout(timer);
       resolve(true);
     });
@@ -36,7 +44,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
-    // The server runs under tsx, which starts node as its own child: signal the whole group.
+    // Last resort: tsx runs the server as its own child, so kill the whole group.
     process.kill(-child.pid, signal);
   } catch {
     // Already gone.
@@ -93,10 +101,12 @@ export async function startSampan(dataDir: string, timeoutMs = 90_000): Promise<
     url: url.replace(/\/$/, ''),
     output: () => output,
     stop: async () => {
-      signalGroup(child, 'SIGTERM');
-      if (!(await waitForExit(child, 15_000))) {
+      // tsx passes SIGTERM on to the server once; signalling the whole group would deliver it twice,
+      // which the server may take as "stop now" and skip its clean shutdown.
+      child.kill('SIGTERM');
+      if (!(await waitForClose(child, 15_000))) {
         signalGroup(child, 'SIGKILL');
-        await waitForExit(child, 5_000);
+        await waitForClose(child, 5_000);
       }
     },
   };
