@@ -1,6 +1,10 @@
+import { backupCommand, backupHelp } from './commands/backup.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { restoreCommand, restoreHelp } from './commands/restore.ts';
 
 /** Commands contributed outside the core CLI (backup, restore, demo). */
 export const extraCommands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: demoHelp },
+  backup: { run: backupCommand, help: backupHelp },
+  restore: { run: restoreCommand, help: restoreHelp },
 };

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/auth/principal.ts';
+import { backupControlMounts, backupModule } from '../core/backup/module.ts';
 import type { Db } from '../core/db/database.ts';
 import type { AppDeps } from '../core/http/app-env.ts';
 import type { AppMount } from '../core/http/create-app.ts';
@@ -8,12 +9,12 @@ import { loadDemo } from './demo/index.ts';
 
 /** Business modules, in dependency order. */
 export function businessModules(): ModuleDefinition[] {
-  return [customersModule];
+  return [customersModule, backupModule()];
 }
 
 /** Local control endpoints (outside /api/v1) guarded by the data-dir lock's secret. */
-export function controlMounts(_deps: AppDeps, _secret: string): AppMount[] {
-  return [];
+export function controlMounts(deps: AppDeps, secret: string): AppMount[] {
+  return [...backupControlMounts(deps, secret)];
 }
 
 /** Demo data after first-run setup (200 customers unless asked otherwise). */
