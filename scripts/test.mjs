@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` and CI run it:
-//   1. lint + format check (Biome)      2. type checks (server and web)
+//   1. lint + format check (Biome)      2. type checks (server and web)   2b. web unit tests
 //   3. unit + integration tests on the embedded database (PGlite)
 //   4. the same tests again on PostgreSQL when TEST_DATABASE_URL is set
 //   5. browser tests when /usr/bin/chromium exists (they say so when skipped)
@@ -23,6 +23,7 @@ function run(name, cmd, args, env = {}) {
 
 steps.push(() => run('lint + format (biome)', 'npx', ['biome', 'check', '.']));
 steps.push(() => run('type check', 'npm', ['run', '--silent', 'typecheck']));
+steps.push(() => run('web unit tests', 'npx', ['vitest', 'run', '--config', 'web/vitest.config.ts']));
 steps.push(() => run('tests on PGlite', 'npx', ['vitest', 'run'], { SAMPAN_TEST_DB: 'pglite' }));
 if (process.env.TEST_DATABASE_URL) {
   steps.push(() => run('tests on PostgreSQL', 'npx', ['vitest', 'run'], { SAMPAN_TEST_DB: 'postgres' }));

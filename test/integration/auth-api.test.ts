@@ -351,6 +351,13 @@ describe('errors are problem+json and write nothing', () => {
     );
     const fields = ((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
     expect(fields).toContain('email');
+    const thai = await t.app.request(
+      '/api/v1/users',
+      jsonRequest('POST', { email: 'nope', name: 'A', password: 'short', role: 'viewer' }, { ...auth, 'accept-language': 'th' }),
+    );
+    const thaiErrors = ((await thai.json()) as { errors: { path: string; message: string }[] }).errors;
+    expect(thaiErrors.find((e) => e.path === 'password')?.message).toMatch(/[\u0E00-\u0E7F]/);
+    expect(thaiErrors.find((e) => e.path === 'email')?.message).toMatch(/[\u0E00-\u0E7F]/);
     expect({ users: await count('users'), audit: await count('audit_log'), outbox: await count('outbox') }).toEqual(
       before,
     );

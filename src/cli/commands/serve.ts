@@ -26,15 +26,19 @@ export async function serveCommand(args: string[]): Promise<number> {
     ...(values.host ? { host: values.host } : {}),
   });
   const logger = createLogger(config.logLevel);
+  // Signals are caught from the very start, so a stop during start-up still shuts down cleanly.
+  let stopSignal: string | undefined;
+  let wake: (() => void) | undefined;
+  const onSignal = (signal: string) => {
+    stopSignal = signal;
+    wake?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const server = await startServer(config, logger);
   console.log(`Sampan is running at ${server.url}  (database: ${server.database.kind}, role: ${config.role})`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      server.close().finally(resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  if (!stopSignal) await new Promise<void>((resolve) => (wake = resolve));
+  logger.info({ signal: stopSignal }, 'shutting down');
+  await server.close();
   return 0;
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, invalidField } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { andVisible, authorize } from './authorize.ts';
@@ -67,7 +67,7 @@ export async function createApiToken(tx: DbOrTx, actor: Actor, raw: CreateTokenI
   assertMayGrant(actor, input.role);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= new Date()) {
-    throw new AppError('validation_failed', {}, [{ path: 'expiresAt', message: 'must be in the future' }]);
+    throw invalidField('expiresAt', 'must be in the future', 'ต้องเป็นเวลาในอนาคต');
   }
   const token = newApiToken();
   const [row] = await tx

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { DbOrTx } from '../db/database.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, invalidField } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { authorize } from './authorize.ts';
 import { hashPassword } from './password.ts';
@@ -18,7 +18,7 @@ export function assertMayGrant(actor: Actor, role: keyof typeof ROLE_RANK): void
 export async function assertTeamExists(tx: DbOrTx, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;
   const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-  if (!team) throw new AppError('validation_failed', {}, [{ path: 'teamId', message: 'no such team' }]);
+  if (!team) throw invalidField('teamId', 'no such team', 'ไม่พบทีมนี้');
 }
 
 /** Creates a staff user. Runs inside the caller's transaction. */

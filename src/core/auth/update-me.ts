@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, invalidField } from '../errors/app-error.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './principal.ts';
 import { sessions, users } from './schema.ts';
@@ -31,7 +31,7 @@ export async function updateMe(db: Db, actor: Actor, raw: UpdateMeInput): Promis
   let passwordHash: string | undefined;
   if (input.newPassword) {
     if (!input.currentPassword || !(await verifyPassword(input.currentPassword, current.passwordHash))) {
-      throw new AppError('validation_failed', {}, [{ path: 'currentPassword', message: 'wrong current password' }]);
+      throw invalidField('currentPassword', 'wrong current password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง');
     }
     passwordHash = await hashPassword(input.newPassword);
   }

@@ -19,3 +19,8 @@ export class AppError extends Error {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
+
+/** A 400 validation_failed about one field, with its reason in English and Thai. */
+export function invalidField(path: string, en: string, th: string): AppError {
+  return new AppError('validation_failed', {}, [{ path, message: en, th }]);
+}

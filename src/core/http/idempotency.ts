@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../auth/secret-tokens.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, invalidField } from '../errors/app-error.ts';
 import type { AppEnv } from './app-env.ts';
 import { idempotencyKeys } from './idempotency-schema.ts';
 
@@ -18,8 +18,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     const actor = c.get('actor');
     if (c.req.method !== 'POST' || !key || !actor) return next();
-    if (key.length > 200)
-      throw new AppError('validation_failed', {}, [{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
+    if (key.length > 200) throw invalidField('Idempotency-Key', 'at most 200 characters', 'ยาวได้ไม่เกิน 200 ตัวอักษร');
     const principal = actor.principal.tokenId ?? actor.principal.userId ?? 'system';
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     const claimed = await db

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AppError } from '../errors/app-error.ts';
+import { invalidField } from '../errors/app-error.ts';
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
@@ -36,7 +36,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the coded error
   }
-  throw new AppError('validation_failed', {}, [{ path: 'cursor', message: 'invalid cursor' }]);
+  throw invalidField('cursor', 'invalid cursor', 'ตัวชี้หน้าไม่ถูกต้อง');
 }
 
 /** Given limit+1 rows, returns the page and the cursor after it. */

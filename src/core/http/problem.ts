@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import { locales, ZodError } from 'zod';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import { errorEntry, errorMessage } from '../errors/catalog.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -20,10 +20,28 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-export type FieldError = { path: string; message: string };
+/** A field-level error; `th` is the Thai text where one is known (English is the fallback). */
+export type FieldError = { path: string; message: string; th?: string };
+
+const thaiZod = locales.th();
 
 export function zodIssues(error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  return error.issues.map((issue) => {
+    // Zod's built-in checks have a Thai locale; our own refinements pass Thai as params.th.
+    const th =
+      issue.code === 'custom'
+        ? (issue.params as { th?: string } | undefined)?.th
+        : thaiZod.localeError(issue as Parameters<typeof thaiZod.localeError>[0]);
+    return {
+      path: issue.path.join('.') || '(body)',
+      message: issue.message,
+      ...(typeof th === 'string'
+        ? { th }
+        : th && typeof th === 'object' && 'message' in th
+          ? { th: String(th.message) }
+          : {}),
+    };
+  });
 }
 
 /** Turns anything thrown into a coded AppError; unknown errors become `internal`. */
@@ -41,7 +59,9 @@ export function toAppError(err: unknown): AppError {
 
 export function problemBody(err: AppError, locale: Locale, requestId?: string) {
   const entry = errorEntry(err.code);
-  const details = Array.isArray(err.details) ? (err.details as FieldError[]) : undefined;
+  const details = Array.isArray(err.details)
+    ? (err.details as FieldError[]).map((d) => ({ path: d.path, message: locale === 'th' && d.th ? d.th : d.message }))
+    : undefined;
   return {
     type: `https://sampan.dev/problems/${err.code.replaceAll('_', '-')}`,
     title: errorEntry(err.code).en,

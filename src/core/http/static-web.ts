@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../errors/app-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -12,20 +13,33 @@ const NOT_BUILT = `<!doctype html><html><head><meta charset="utf-8"><title>Sampa
 <p>หน้าเว็บยังไม่ได้ build กรุณารัน <code>npm run build:web</code> แล้วโหลดหน้านี้ใหม่</p>
 <p>API reference: <a href="/docs">/docs</a></p></body></html>`;
 
-/** The React app: static assets, and index.html for every other GET (client-side routes). */
+/** index.html, re-read when a rebuild changes it, so a running server never serves a stale shell. */
+function indexReader(path: string): () => string | undefined {
+  let cached: { mtimeMs: number; html: string } | undefined;
+  return () => {
+    if (!existsSync(path)) return undefined;
+    const { mtimeMs } = statSync(path);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(path, 'utf8') };
+    return cached.html;
+  };
+}
+
+/** The React app: hashed assets (404 when missing), and index.html for client-side routes. */
 export function mountWeb(app: OpenAPIHono<AppEnv>, _deps: AppDeps): void {
   const root = WEB_DIST;
+  const index = indexReader(`${root}/index.html`);
   app.use(
     '/assets/*',
     serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }),
   );
+  app.get('/assets/*', (c) => {
+    throw new AppError('route_not_found', { path: c.req.path });
+  });
   app.use('*', serveStatic({ root, rewriteRequestPath: (p) => (p === '/' ? '/index.html' : p) }));
-  let index: string | undefined;
   app.get('*', (c) => {
-    const indexPath = `${root}/index.html`;
-    if (!existsSync(indexPath)) return c.html(NOT_BUILT);
-    index ??= readFileSync(indexPath, 'utf8');
+    const html = index();
+    if (!html) return c.html(NOT_BUILT);
     c.header('cache-control', 'no-cache');
-    return c.html(index);
+    return c.html(html);
   });
 }
