@@ -67,7 +67,10 @@ async function backupPostgres(url: string, file: string): Promise<BackupSummary>
 export async function backupCommand(args: string[]): Promise<number> {
   ensureBackupErrors();
   const { values, positionals } = parse(args, { force: { type: 'boolean' } }, true);
-  if (values.help) return (console.log(backupHelp), 0);
+  if (values.help) {
+    console.log(backupHelp);
+    return 0;
+  }
   const file = fileArgument(positionals, 'backup');
   if (existsSync(file) && !values.force)
     throw new UsageError(`${file} already exists; choose another name or pass --force`);

@@ -57,7 +57,10 @@ async function restorePostgres(url: string, file: string) {
 export async function restoreCommand(args: string[]): Promise<number> {
   ensureBackupErrors();
   const { values, positionals } = parse(args, {}, true);
-  if (values.help) return (console.log(restoreHelp), 0);
+  if (values.help) {
+    console.log(restoreHelp);
+    return 0;
+  }
   const file = fileArgument(positionals, 'restore');
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   // Check the file before creating or touching anything.

@@ -61,7 +61,7 @@ describe.skipIf(testDatabaseKind() === 'postgres')(
       dataDir = join(dir, 'data');
       child = spawn(
         process.execPath,
-        [TSX, 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+        [...NODE_ARGS, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
         {
           cwd: ROOT,
           env: childEnv(),
