@@ -71,7 +71,8 @@ describe('backup while writers go on', () => {
     let written = 0;
     const writer = (async () => {
       while (!stop) {
-        await writePair(source.database, 1000 + written++);
+        await writePair(source.database, 1000 + written);
+        written++; // counted once committed
         // PGlite answers without I/O: give timers and the backup their turn, as a server would.
         await new Promise((r) => setImmediate(r));
       }
