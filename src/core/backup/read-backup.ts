@@ -12,8 +12,8 @@ export type BackupChunk =
   | { kind: 'rows'; table: BackupTable; lines: string[] }
   | { kind: 'end'; rows: Record<string, number> };
 
-const BATCH_ROWS = 1000;
-const BATCH_CHARS = 4 * 1024 * 1024;
+const BATCH_ROWS = 5000;
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 function invalid(reason: string): AppError {
   return new AppError('backup_invalid', { reason });
