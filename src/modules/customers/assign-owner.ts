@@ -3,7 +3,7 @@ import { scopeFor } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import { users } from '../../core/auth/schema.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
-import { AppError } from '../../core/errors/app-error.ts';
+import { AppError, invalidField } from '../../core/errors/app-error.ts';
 
 export interface Ownership {
   ownerId: string | null;
@@ -35,8 +35,7 @@ export async function resolveOwnership(
     .select({ id: users.id, teamId: users.teamId })
     .from(users)
     .where(and(eq(users.id, ownerId), eq(users.status, 'active')));
-  if (!owner)
-    throw new AppError('validation_failed', {}, [{ path: 'ownerId', message: 'no active user with this id' }]);
+  if (!owner) throw invalidField('ownerId', 'no active user with this id', 'ไม่พบผู้ใช้ที่ใช้งานอยู่ตามรหัสนี้');
   if (scope === 'team' && !isSelf && (!principal.teamId || owner.teamId !== principal.teamId)) {
     throw new AppError('customer_owner_outside_team');
   }

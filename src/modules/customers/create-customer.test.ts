@@ -149,7 +149,9 @@ describe('createCustomer', () => {
       createCustomer(db, staff.admin, { firstName: 'ก', ownerId: '00000000-0000-4000-8000-000000000000' }),
       'validation_failed',
     );
-    expect(err.details).toEqual([{ path: 'ownerId', message: 'no active user with this id' }]);
+    expect(err.details).toEqual([
+      { path: 'ownerId', message: 'no active user with this id', th: 'ไม่พบผู้ใช้ที่ใช้งานอยู่ตามรหัสนี้' },
+    ]);
   });
 
   it('creates unowned customers from the command line (no user behind the actor)', async () => {

@@ -24,7 +24,7 @@ const emailField = z
   .transform((v, ctx) => {
     if (v === '') return null;
     if (!z.email().safeParse(v).success) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid email address' });
+      ctx.addIssue({ code: 'custom', message: 'not a valid email address', params: { th: 'อีเมลไม่ถูกต้อง' } });
       return z.NEVER;
     }
     return v;
@@ -39,7 +39,11 @@ const phoneField = z
     if (v.trim() === '') return null;
     const result = normalisePhone(v);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: `not a valid phone number: ${result.reason}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid phone number: ${result.reason}`,
+        params: { th: `เบอร์โทรไม่ถูกต้อง: ${result.reasonTh}` },
+      });
       return z.NEVER;
     }
     return result.e164;
@@ -57,7 +61,11 @@ const postcodeField = z
     if (v === '') return null;
     const code = Number(v);
     if (!/^\d{5}$/.test(v) || code < 10000 || code > 96999) {
-      ctx.addIssue({ code: 'custom', message: 'a Thai postcode is 5 digits, 10000–96999' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a Thai postcode is 5 digits, 10000–96999',
+        params: { th: 'รหัสไปรษณีย์ไทยมี 5 หลัก ตั้งแต่ 10000 ถึง 96999' },
+      });
       return z.NEVER;
     }
     return v;
@@ -69,8 +77,18 @@ const sourceField = z
   .trim()
   .toLowerCase()
   .max(50)
-  .regex(/^([a-z0-9_]+)?$/, 'a source is a code of a–z, 0–9 and _ (e.g. walk_in, line_oa)')
-  .transform((v) => (v === '' ? null : v))
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    if (!/^[a-z0-9_]+$/.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a source is a code of a–z, 0–9 and _ (e.g. walk_in, line_oa)',
+        params: { th: 'ช่องทางต้องเป็นรหัสที่มีเฉพาะ a–z, 0–9 และ _ (เช่น walk_in, line_oa)' },
+      });
+      return z.NEVER;
+    }
+    return v;
+  })
   .nullable()
   .openapi({ description: `One of ${KNOWN_SOURCES.join(', ')}, or another lower-case code.`, example: 'line_oa' });
 

@@ -2,7 +2,7 @@ import { desc, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
-import { AppError } from '../../core/errors/app-error.ts';
+import { invalidField } from '../../core/errors/app-error.ts';
 import { decodeCursor, type Page, toPage } from '../../core/http/pagination.ts';
 import { type CustomerView, toCustomerView } from './customer-view.ts';
 import { visibleCustomer } from './get-customer.ts';
@@ -49,7 +49,7 @@ export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustome
       typeof id !== 'string' ||
       !/^[0-9a-f-]{36}$/i.test(id)
     ) {
-      throw new AppError('validation_failed', {}, [{ path: 'cursor', message: 'invalid cursor' }]);
+      throw invalidField('cursor', 'invalid cursor', 'ตัวชี้หน้าไม่ถูกต้อง');
     }
     before = sql`(${customers.createdAt}, ${customers.id}) < (${at}::timestamptz, ${id}::uuid)`;
   }

@@ -113,16 +113,21 @@ describe('customers HTTP API', () => {
   });
 
   it('answers 400 with field errors in Thai or English', async () => {
-    const res = await t.app.request(
-      '/api/v1/customers',
-      jsonRequest('POST', { firstName: 'ก', phone: '081-234' }, bearer(salesA.token, { 'accept-language': 'th' })),
-    );
-    expect(res.status).toBe(400);
-    const body = await problem(res);
-    expect(body.code).toBe('validation_failed');
-    expect(body.detail).toBe('ข้อมูลบางช่องไม่ถูกต้อง');
-    expect(body.errors?.[0]?.path).toBe('phone');
-    expect(body.errors?.[0]?.message).toMatch(/10 digits/);
+    const send = (lang: string) =>
+      t.app.request(
+        '/api/v1/customers',
+        jsonRequest('POST', { firstName: 'ก', phone: '081-234' }, bearer(salesA.token, { 'accept-language': lang })),
+      );
+    const th = await send('th');
+    expect(th.status).toBe(400);
+    const thai = await problem(th);
+    expect(thai.code).toBe('validation_failed');
+    expect(thai.detail).toBe('ข้อมูลบางช่องไม่ถูกต้อง');
+    expect(thai.errors).toEqual([
+      { path: 'phone', message: expect.stringMatching(/^เบอร์โทรไม่ถูกต้อง: เบอร์มือถือไทยมี 10 หลัก/) },
+    ]);
+    const english = await problem(await send('en'));
+    expect(english.errors).toEqual([{ path: 'phone', message: expect.stringMatching(/10 digits/) }]);
   });
 
   it('answers 403 with the module’s own code when sales picks another owner', async () => {

@@ -42,7 +42,10 @@ describe('normalisePhone', () => {
   ])('refuses %j', (input, reason) => {
     const result = normalisePhone(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (!result.ok) {
+      expect(result.reason).toMatch(reason);
+      expect(result.reasonTh).toMatch(/[\u0E00-\u0E7F]/);
+    }
   });
 
   it('gives the same E.164 for every way of writing a random Thai number (property)', () => {

@@ -11,7 +11,12 @@
 
 export type PhoneKind = 'mobile' | 'landline' | 'international';
 
-export type PhoneResult = { ok: true; e164: string; kind: PhoneKind } | { ok: false; reason: string };
+/** On failure, `reason` is English and `reasonTh` the same in Thai. */
+export type PhoneResult = { ok: true; e164: string; kind: PhoneKind } | { ok: false; reason: string; reasonTh: string };
+
+function invalid(reason: string, reasonTh: string): PhoneResult {
+  return { ok: false, reason, reasonTh };
+}
 
 const THAI_DIGIT_ZERO = 0x0e50; // ๐
 
@@ -28,21 +33,33 @@ function thaiNational(national: string): PhoneResult {
   if (/^0[689]\d{8}$/.test(national)) return { ok: true, e164: `+66${national.slice(1)}`, kind: 'mobile' };
   if (/^0[2-57]\d{7}$/.test(national)) return { ok: true, e164: `+66${national.slice(1)}`, kind: 'landline' };
   if (/^0[689]\d*$/.test(national)) {
-    return { ok: false, reason: `a Thai mobile number has 10 digits (0X-XXXX-XXXX); this has ${national.length}` };
+    return invalid(
+      `a Thai mobile number has 10 digits (0X-XXXX-XXXX); this has ${national.length}`,
+      `เบอร์มือถือไทยมี 10 หลัก (0X-XXXX-XXXX) แต่เบอร์นี้มี ${national.length} หลัก`,
+    );
   }
   if (/^0[2-57]\d*$/.test(national)) {
-    return { ok: false, reason: `a Thai landline number has 9 digits (0X-XXX-XXXX); this has ${national.length}` };
+    return invalid(
+      `a Thai landline number has 9 digits (0X-XXX-XXXX); this has ${national.length}`,
+      `เบอร์โทรศัพท์บ้านไทยมี 9 หลัก (0X-XXX-XXXX) แต่เบอร์นี้มี ${national.length} หลัก`,
+    );
   }
-  return { ok: false, reason: 'a Thai number starts with 02–05, 07 (landline) or 06, 08, 09 (mobile)' };
+  return invalid(
+    'a Thai number starts with 02–05, 07 (landline) or 06, 08, 09 (mobile)',
+    'เบอร์ไทยขึ้นต้นด้วย 02–05, 07 (โทรศัพท์บ้าน) หรือ 06, 08, 09 (มือถือ)',
+  );
 }
 
 /** Normalises a phone number as typed to E.164, or says why it is not a valid number. */
 export function normalisePhone(input: string): PhoneResult {
   const text = asciiDigits(input.trim());
-  if (text === '') return { ok: false, reason: 'empty phone number' };
+  if (text === '') return invalid('empty phone number', 'ไม่ได้ใส่เบอร์โทร');
   const compact = text.replace(SEPARATORS, '');
   if (!/^\+?\d+$/.test(compact)) {
-    return { ok: false, reason: 'a phone number may hold only digits, spaces, dashes, dots, brackets and a leading +' };
+    return invalid(
+      'a phone number may hold only digits, spaces, dashes, dots, brackets and a leading +',
+      'เบอร์โทรมีได้เฉพาะตัวเลข เว้นวรรค ขีด จุด วงเล็บ และ + นำหน้า',
+    );
   }
   let international: string | undefined;
   if (compact.startsWith('+')) international = compact.slice(1);
@@ -56,7 +73,10 @@ export function normalisePhone(input: string): PhoneResult {
     return thaiNational(`0${rest}`);
   }
   if (/^[1-9]\d{6,14}$/.test(international)) return { ok: true, e164: `+${international}`, kind: 'international' };
-  return { ok: false, reason: 'an international number is + and 7–15 digits, not starting with 0' };
+  return invalid(
+    'an international number is + and 7–15 digits, not starting with 0',
+    'เบอร์ต่างประเทศต้องเป็น + ตามด้วยตัวเลข 7–15 หลัก และไม่ขึ้นต้นด้วย 0',
+  );
 }
 
 /**
