@@ -14,6 +14,8 @@ export type BackupChunk =
 
 const BATCH_ROWS = 5000;
 const BATCH_CHARS = 8 * 1024 * 1024;
+/** No row comes near this; a file without line breaks is not ours and must not fill memory. */
+const MAX_LINE_CHARS = 256 * 1024 * 1024;
 
 function invalid(reason: string): AppError {
   return new AppError('backup_invalid', { reason });
@@ -36,6 +38,7 @@ async function* linesOf(path: string): AsyncGenerator<string> {
         start = nl + 1;
       }
       rest = text.slice(start);
+      if (rest.length > MAX_LINE_CHARS) throw invalid('a line is longer than 256 MB: this is not a Sampan backup');
     }
     await piped;
   } catch (err) {
