@@ -3,6 +3,7 @@ import { createApiToken } from '../../src/core/auth/api-tokens.ts';
 import { createUser } from '../../src/core/auth/create-user.ts';
 import { systemActor } from '../../src/core/auth/principal.ts';
 import type { Role } from '../../src/core/auth/roles.ts';
+import type { AuthHooks } from '../../src/core/auth/routes.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { coreModules } from '../../src/core/core-module.ts';
 import type { AppDeps, AppEnv } from '../../src/core/http/app-env.ts';
@@ -25,7 +26,11 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(extra: ModuleDefinition[] = [], env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(
+  extra: ModuleDefinition[] = [],
+  env: NodeJS.ProcessEnv = {},
+  hooks: AuthHooks = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const deps: AppDeps = {
     database: testDb.database,
@@ -33,7 +38,7 @@ export async function createTestApp(extra: ModuleDefinition[] = [], env: NodeJS.
     logger: createLogger('silent'),
     version: 'test',
   };
-  const modules = [...coreModules({}), ...extra];
+  const modules = [...coreModules(hooks), ...extra];
   const app = createApp(
     deps,
     modules.flatMap((m) => (m.routes ? [m.routes] : [])),

@@ -20,6 +20,9 @@ import { toUserView, userViewSchema } from './user-view.ts';
 const grantSchema = z.object({ actions: z.array(z.string()), scope: z.enum(['all', 'team', 'own']) });
 const permissionsSchema = z.record(z.string(), grantSchema).openapi('Permissions');
 const sessionSchema = z.object({ user: userViewSchema, csrfToken: z.string() }).openapi('SessionGrant');
+const setupResultSchema = sessionSchema
+  .extend({ demo: z.enum(['loaded', 'failed', 'skipped']).openapi({ description: 'Whether demo data was loaded' }) })
+  .openapi('SetupResult');
 const meSchema = z
   .object({
     user: userViewSchema.nullable(),
@@ -63,19 +66,33 @@ export function authRoutes(hooks: AuthHooks = {}) {
         tags: ['Auth'],
         summary: 'First-run setup: create the owner and sign in',
         request: { body: jsonBody(setupSchema) },
-        responses: { 201: jsonResponse(sessionSchema, 'Owner created and signed in'), ...errorResponses },
+        responses: { 201: jsonResponse(setupResultSchema, 'Owner created and signed in'), ...errorResponses },
       }),
       async (c) => {
         const result = await setupInstance(db, deps.config.sessionTtlMs, c.req.valid('json'), meta(c));
         setSessionCookie(c, deps, result.sessionToken, result.expiresAt);
+        // The owner is committed by now; a failed demo load must not turn setup into an error.
+        let demo: 'loaded' | 'failed' | 'skipped' = 'skipped';
         if (result.demo && hooks.loadDemo) {
-          await hooks.loadDemo({
-            principal: { type: 'user', userId: result.user.id, teamId: null, role: 'owner', label: result.user.email },
-            source: 'web',
-            ip: clientIp(c),
-          });
+          try {
+            await hooks.loadDemo({
+              principal: {
+                type: 'user',
+                userId: result.user.id,
+                teamId: null,
+                role: 'owner',
+                label: result.user.email,
+              },
+              source: 'web',
+              ip: clientIp(c),
+            });
+            demo = 'loaded';
+          } catch (err) {
+            deps.logger.error({ err }, 'demo data failed to load after setup');
+            demo = 'failed';
+          }
         }
-        return c.json({ user: result.user, csrfToken: result.csrfToken }, 201);
+        return c.json({ user: result.user, csrfToken: result.csrfToken, demo }, 201);
       },
     );
 

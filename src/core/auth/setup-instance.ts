@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { updateSettingsInTx } from '../settings/update-settings.ts';
 import { createUser } from './create-user.ts';
@@ -24,14 +24,22 @@ export const setupSchema = z
   .openapi('Setup');
 export type SetupInput = z.input<typeof setupSchema>;
 
+/** Active owners; setup is open while there are none (staff loaded by `sampan demo` do not count). */
+async function activeOwners(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), eq(users.status, 'active')));
+  return row?.n ?? 0;
+}
+
 export async function needsSetup(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return !row?.n;
+  return (await activeOwners(db)) === 0;
 }
 
 /**
  * First run: creates the owner and the organisation settings, and signs the owner in.
- * Only possible while there is no user at all; two concurrent setups cannot both win.
+ * Only possible while there is no active owner; two concurrent setups cannot both win.
  */
 export async function setupInstance(
   db: Db,
@@ -42,10 +50,9 @@ export async function setupInstance(
   const input = setupSchema.parse(raw);
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table ${users} in exclusive mode`);
-    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
-    if (existing?.n) throw new AppError('already_set_up');
+    if (await activeOwners(tx)) throw new AppError('already_set_up');
     const setupActor: Actor = {
-      principal: { type: 'system', userId: null, teamId: null, role: 'owner', label: `setup by ${input.email}` },
+      principal: { type: 'system', userId: null, teamId: null, role: 'owner', label: input.email },
       source: meta.source,
       ip: meta.ip,
       requestId: meta.requestId,
