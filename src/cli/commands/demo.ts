@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { systemActor } from '../../core/auth/principal.ts';
 import { users } from '../../core/auth/schema.ts';
-import { needsSetup } from '../../core/auth/setup-instance.ts';
 import type { Db } from '../../core/db/database.ts';
 import { DEFAULT_DEMO_SEED, DEMO_PASSWORD, DEMO_STAFF, loadDemo } from '../../modules/demo/index.ts';
 import { UsageError } from '../cli-error.ts';
@@ -53,9 +52,7 @@ export async function runDemo(db: Db, options: { customers: number; seed: number
   ];
   if (!owners?.n) {
     lines.push(
-      (await needsSetup(db))
-        ? 'Note: there is no owner yet. Start Sampan (sampan serve) and open it: the first-run setup page creates the owner.'
-        : "Note: there is no owner yet. The first-run setup page opens only while there are no users, so create one:\n  sampan user create --role owner --email you@example.com --password '…'",
+      'Note: there is no owner yet. Start Sampan (npm start) and open it: the first-run setup page creates the owner.',
     );
   }
   return lines;
