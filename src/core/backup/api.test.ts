@@ -89,6 +89,14 @@ describe('backups over HTTP, the control endpoint and the daily tick', () => {
     ]);
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/v1/backups'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/backups/{name}'] ?? {})).toEqual(['get']);
+  });
+
   it('refuses roles without the backups permission', async () => {
     for (const [method, path] of [
       ['GET', '/api/v1/backups'],
