@@ -12,6 +12,7 @@ import {
   BACKUP_FORMAT_VERSION,
   type BackupHeader,
   type BackupSummary,
+  ident,
   isMarkerShaped,
   qualified,
   tableMarker,
@@ -91,7 +92,8 @@ export async function writeBackup(
         tables.map((t) => t.name),
         await listForeignKeys(q),
       );
-      const ordered = order.map((n) => byName.get(n) as TableInfo);
+      // A table without stored columns has nothing to carry; restore's schema recreates it.
+      const ordered = order.map((n) => byName.get(n) as TableInfo).filter((t) => t.columns.length > 0);
       for (const t of ordered) {
         if (isMarkerShaped(t.columns)) throw new Error(`table ${t.name} has columns that look like a backup marker`);
       }
@@ -131,8 +133,8 @@ export async function writeBackup(
 }
 
 async function copyTable(q: SessionQuery, table: TableInfo, out: Writable): Promise<number> {
-  const cols = table.columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
-  const select = `select ${cols || 'null'} from ${qualified(table.name)}${table.orderBy ? ` order by ${table.orderBy}` : ''}`;
+  const cols = table.columns.map(ident).join(', ');
+  const select = `select ${cols} from ${qualified(table.name)}${table.orderBy ? ` order by ${table.orderBy}` : ''}`;
   await q(`declare ${CURSOR} no scroll cursor for select row_to_json(r)::text as j from (${select}) r`);
   let n = 0;
   for (;;) {
