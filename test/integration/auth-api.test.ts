@@ -353,7 +353,11 @@ describe('errors are problem+json and write nothing', () => {
     expect(fields).toContain('email');
     const thai = await t.app.request(
       '/api/v1/users',
-      jsonRequest('POST', { email: 'nope', name: 'A', password: 'short', role: 'viewer' }, { ...auth, 'accept-language': 'th' }),
+      jsonRequest(
+        'POST',
+        { email: 'nope', name: 'A', password: 'short', role: 'viewer' },
+        { ...auth, 'accept-language': 'th' },
+      ),
     );
     const thaiErrors = ((await thai.json()) as { errors: { path: string; message: string }[] }).errors;
     expect(thaiErrors.find((e) => e.path === 'password')?.message).toMatch(/[\u0E00-\u0E7F]/);
