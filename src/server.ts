@@ -29,8 +29,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-let errorsRegistered = false;
-
 function allModules(database: OpenedDatabase): ModuleDefinition[] {
   const loadDemo = (actor: Actor) => loadDemoData(database.db, actor, {});
   return [...coreModules({ loadDemo }), ...businessModules()];
@@ -49,10 +47,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const modules = allModules(database);
-  if (!errorsRegistered) {
-    for (const m of modules) if (m.errors) registerErrors(m.errors);
-    errorsRegistered = true;
-  }
+  for (const m of modules) if (m.errors) registerErrors(m.errors);
   try {
     await migrateDatabase(database);
   } catch (err) {

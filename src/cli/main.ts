@@ -1,6 +1,7 @@
 import { isAppError } from '../core/errors/app-error.ts';
-import { errorMessage } from '../core/errors/catalog.ts';
+import { errorMessage, registerErrors } from '../core/errors/catalog.ts';
 import { localeFromAcceptLanguage } from '../core/i18n/locale.ts';
+import { businessModules } from '../modules/index.ts';
 import { VERSION } from '../version.ts';
 import { UsageError } from './cli-error.ts';
 import { migrateCommand, migrateHelp } from './commands/migrate.ts';
@@ -37,6 +38,7 @@ function find(argv: string[]): [Command | undefined, string[]] {
 }
 
 async function main(argv: string[]): Promise<number> {
+  for (const m of businessModules()) if (m.errors) registerErrors(m.errors);
   if (!argv.length || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     console.log(usage);
     return argv.length ? 0 : 2;

@@ -31,9 +31,10 @@ export async function appliedSchemaVersion(database: Database): Promise<number> 
   return row?.n ?? 0;
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
+/** Applies pending migrations from `migrationsFolder` (the shipped ones by default). */
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   const pool = database.pool;
@@ -42,7 +43,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePg(drizzlePg(client), { migrationsFolder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

@@ -117,7 +117,9 @@ const catalog = new Map<string, ErrorEntry>(
 
 export function registerErrors(entries: Record<string, ErrorEntry>): void {
   for (const [code, entry] of Object.entries(entries)) {
-    if (catalog.has(code)) throw new Error(`error code registered twice: ${code}`);
+    const known = catalog.get(code);
+    if (known === entry) continue; // the same module wired twice (server and CLI)
+    if (known) throw new Error(`error code registered twice: ${code}`);
     catalog.set(code, entry);
   }
 }

@@ -163,6 +163,8 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
     if (batch.length === batchSize) {
       added += await insertBatch(batch);
       batch = [];
+      // PGlite runs in this thread: let HTTP requests and timers in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (batch.length) added += await insertBatch(batch);
