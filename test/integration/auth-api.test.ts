@@ -173,19 +173,22 @@ describe('API tokens', () => {
     expect(stored.some((r) => r.token_hash === token)).toBe(false);
     expect(stored.some((r) => token.startsWith(r.prefix))).toBe(true);
 
+    // Expires in 1.5 s: it works now, and stops working when it expires even though it
+    // was just used (and so sits in the credential cache).
     const created = await t.app.request(
       '/api/v1/tokens',
-      jsonRequest('POST', { name: 'short-lived', role: 'viewer' }, { authorization: `Bearer ${token}` }),
+      jsonRequest(
+        'POST',
+        { name: 'short-lived', role: 'viewer', expiresAt: new Date(Date.now() + 1500).toISOString() },
+        { authorization: `Bearer ${token}` },
+      ),
     );
     expect(created.status).toBe(201);
     const { token: second, item } = (await created.json()) as { token: string; item: { id: string } };
     expect((await t.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${second}` } })).status).toBe(
       200,
     );
-
-    await t.testDb.database.query(`update api_tokens set expires_at = now() - interval '1 minute' where id = $1`, [
-      item.id,
-    ]);
+    await new Promise((r) => setTimeout(r, 1600));
     const expired = await t.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${second}` } });
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { code: string }).code).toBe('invalid_token');

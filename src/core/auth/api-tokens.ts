@@ -7,6 +7,7 @@ import { emitEvent } from '../events/emit-event.ts';
 import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { andVisible, authorize } from './authorize.ts';
 import { assertMayGrant } from './create-user.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import type { Actor } from './principal.ts';
 import { apiTokens, users } from './schema.ts';
 import { newApiToken, sha256 } from './secret-tokens.ts';
@@ -139,6 +140,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<
     });
     await emitEvent(tx, { topic: 'api_token.revoked', aggregateType: 'api_token', aggregateId: id, payload: {} });
   });
+  credentialsChanged();
 }
 
 export async function getApiToken(db: DbOrTx, actor: Actor, id: string): Promise<TokenView> {

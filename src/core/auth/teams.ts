@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { decodeCursor, type Page, toPage } from '../http/pagination.ts';
 import { authorize } from './authorize.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import type { Actor } from './principal.ts';
 import { teams, users } from './schema.ts';
 
@@ -64,6 +65,7 @@ export async function deleteTeam(db: Db, actor: Actor, id: string): Promise<void
     await recordAudit(tx, actor, { entityType: 'team', entityId: id, action: 'delete', before: { name: before.name } });
     await emitEvent(tx, { topic: 'team.deleted', aggregateType: 'team', aggregateId: id, payload: {} });
   });
+  credentialsChanged();
 }
 
 const memberCount = sql<number>`(select count(*)::int from ${users} where ${users.teamId} = ${teams.id})`;

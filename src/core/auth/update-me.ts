@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, invalidField } from '../errors/app-error.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './principal.ts';
 import { sessions, users } from './schema.ts';
@@ -35,7 +36,7 @@ export async function updateMe(db: Db, actor: Actor, raw: UpdateMeInput): Promis
     }
     passwordHash = await hashPassword(input.newPassword);
   }
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
       .set({
@@ -60,4 +61,6 @@ export async function updateMe(db: Db, actor: Actor, raw: UpdateMeInput): Promis
     });
     return toUserView(after);
   });
+  credentialsChanged();
+  return view;
 }

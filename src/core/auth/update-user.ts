@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { emitEvent } from '../events/emit-event.ts';
 import { authorize } from './authorize.ts';
 import { assertMayGrant, assertTeamExists } from './create-user.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import { hashPassword } from './password.ts';
 import type { Actor } from './principal.ts';
 import { isRole, ROLE_RANK } from './roles.ts';
@@ -17,7 +18,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, raw: UpdateUs
   const input = updateUserSchema.parse(raw);
   if (input.role) assertMayGrant(actor, input.role);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw new AppError('not_found');
     // Nobody edits a user who ranks above them (an admin cannot demote the owner).
@@ -62,4 +63,6 @@ export async function updateUser(db: Db, actor: Actor, id: string, raw: UpdateUs
     });
     return toUserView(after);
   });
+  credentialsChanged();
+  return view;
 }
