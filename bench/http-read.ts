@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { machine, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
+import { buildServer, machine, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
+
+// What `npm start` runs.
+const SERVER = buildServer();
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } },
@@ -60,11 +63,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
     '0',
     ...(db ? [] : ['--data-dir', join(mkdtempSync(join(tmpdir(), 'sampan-bench-')), 'data')]),
   ];
-  const server = await startAndProbe('src/cli/main.ts', args, env);
+  const server = await startAndProbe(SERVER, args, env);
   const token = await setupOwnerAndToken(server.url);
+  // Reference point: one trivial database round trip (select 1) and no authentication.
+  const floor = await load(`${server.url}/health`);
   const r = await load(`${server.url}/api/v1/auth/me`, { authorization: `Bearer ${token}` });
   await server.stop();
   await db?.drop();
+  rows.push(
+    `| reference: Sampan GET /health, one \`select 1\`, no auth (${kind}) | ${floor.rps.toFixed(0)} | ${floor.p99} ms | ${((100 * floor.rps) / base.rps).toFixed(0)}% |`,
+  );
   const ratio = (100 * r.rps) / base.rps;
   rows.push(
     `| Sampan GET /api/v1/auth/me (${kind}) | ${r.rps.toFixed(0)} | ${r.p99} ms | ${ratio.toFixed(0)}% ${ratio >= 40 ? '✅' : '❌'} (errors: ${r.errors}) |`,

@@ -5,7 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { machine, rssMb, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
+import { buildServer, machine, rssMb, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
+
+// What `npm start` runs.
+const SERVER = buildServer();
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, idle: { type: 'string', default: '15' } },
@@ -18,11 +21,11 @@ const existing: number[] = [];
 const rss: number[] = [];
 for (let i = 0; i < runs; i++) {
   const dir = join(mkdtempSync(join(tmpdir(), 'sampan-start-')), 'data');
-  const a = await startAndProbe('src/cli/main.ts', ['serve', '--port', '0', '--data-dir', dir], {});
+  const a = await startAndProbe(SERVER, ['serve', '--port', '0', '--data-dir', dir], {});
   first.push(a.readyMs);
   await setupOwnerAndToken(a.url);
   await a.stop();
-  const b = await startAndProbe('src/cli/main.ts', ['serve', '--port', '0', '--data-dir', dir], {});
+  const b = await startAndProbe(SERVER, ['serve', '--port', '0', '--data-dir', dir], {});
   existing.push(b.readyMs);
   // idle: jobs and the dispatcher are running; nothing else happens
   await new Promise((r) => setTimeout(r, Number(values.idle) * 1000));

@@ -18,6 +18,8 @@ import { getSettings } from './core/settings/get-settings.ts';
 import { businessModules, controlMounts, loadDemoData } from './modules/index.ts';
 import { VERSION } from './version.ts';
 
+const BACKGROUND_START_DELAY_MS = 1_500;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -79,6 +81,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   const work = config.role !== 'api';
   const ready = (async () => {
+    // On PGlite every query shares one connection: let the first requests (health checks,
+    // the first page) through before pg-boss runs its start-up queries. Jobs are not urgent.
+    if (database.kind === 'pglite') await new Promise((r) => setTimeout(r, BACKGROUND_START_DELAY_MS));
     const { timeZone } = await getSettings(database.db);
     await jobs.start({ work, timeZone });
     if (work) events.start();

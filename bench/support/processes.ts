@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -20,7 +20,8 @@ export async function startAndProbe(
   probePath = '/health',
 ): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, resolve(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,6 +57,13 @@ export async function startAndProbe(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Builds dist/sampan.mjs, which is what `npm start` runs, and returns its path. */
+export function buildServer(): string {
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('server build failed');
+  return 'dist/sampan.mjs';
 }
 
 export function rssMb(pid: number): number {

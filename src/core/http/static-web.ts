@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../errors/app-error.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const WEB_DIST = join(PACKAGE_ROOT, 'web', 'dist');
 
 const NOT_BUILT = `<!doctype html><html><head><meta charset="utf-8"><title>Sampan</title></head>
 <body style="font-family:sans-serif;max-width:40rem;margin:4rem auto">
