@@ -132,24 +132,12 @@ export function deriveDisplayName(c: {
   return c.nickname || null;
 }
 
-export const createCustomerSchema = z
-  .object({
+/** Every field a client may send; on update each is optional, on create most are. */
+const editable = z.object(fields).partial();
+
+export const createCustomerSchema = editable
+  .extend({
     kind: fields.kind.default('person'),
-    displayName: fields.displayName.optional(),
-    firstName: fields.firstName.optional(),
-    lastName: fields.lastName.optional(),
-    firstNameEn: fields.firstNameEn.optional(),
-    lastNameEn: fields.lastNameEn.optional(),
-    nickname: fields.nickname.optional(),
-    email: fields.email.optional(),
-    phone: fields.phone.optional(),
-    lineId: fields.lineId.optional(),
-    province: fields.province.optional(),
-    district: fields.district.optional(),
-    postcode: fields.postcode.optional(),
-    addressLine: fields.addressLine.optional(),
-    source: fields.source.optional(),
-    tags: fields.tags.optional(),
     ownerId: fields.ownerId
       .optional()
       .openapi({ description: 'Defaults to the caller. Roles that see only their own customers cannot set it.' }),
@@ -168,28 +156,7 @@ export const createCustomerSchema = z
 export type CreateCustomerInput = z.input<typeof createCustomerSchema>;
 export type CreateCustomerData = z.output<typeof createCustomerSchema>;
 
-export const updateCustomerSchema = z
-  .object({
-    kind: fields.kind.optional(),
-    displayName: fields.displayName.optional(),
-    firstName: fields.firstName.optional(),
-    lastName: fields.lastName.optional(),
-    firstNameEn: fields.firstNameEn.optional(),
-    lastNameEn: fields.lastNameEn.optional(),
-    nickname: fields.nickname.optional(),
-    email: fields.email.optional(),
-    phone: fields.phone.optional(),
-    lineId: fields.lineId.optional(),
-    province: fields.province.optional(),
-    district: fields.district.optional(),
-    postcode: fields.postcode.optional(),
-    addressLine: fields.addressLine.optional(),
-    source: fields.source.optional(),
-    tags: fields.tags.optional(),
-    ownerId: fields.ownerId.optional(),
-  })
-  .strict()
-  .openapi('UpdateCustomer');
+export const updateCustomerSchema = editable.strict().openapi('UpdateCustomer');
 export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>;
 export type UpdateCustomerData = z.output<typeof updateCustomerSchema>;
 
