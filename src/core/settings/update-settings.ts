@@ -13,32 +13,30 @@ export async function updateSettings(db: Db, actor: Actor, patch: SettingsPatch)
 
 export async function updateSettingsInTx(tx: DbOrTx, actor: Actor, patch: SettingsPatch): Promise<Settings> {
   authorize(actor.principal, 'settings', 'update');
-  {
-    const before = await getSettings(tx);
-    const after = settingsSchema.parse({ ...before, ...patch, backup: { ...before.backup, ...(patch.backup ?? {}) } });
-    await tx
-      .insert(settingsTable)
-      .values({ key: SETTINGS_KEY, value: after, updatedBy: actor.principal.userId })
-      .onConflictDoUpdate({
-        target: settingsTable.key,
-        set: { value: after, updatedAt: new Date(), updatedBy: actor.principal.userId },
-      });
-    const flatten = (s: Settings) => ({ ...s, backup: undefined, ...prefixed(s.backup) });
-    await recordAudit(tx, actor, {
-      entityType: 'settings',
-      entityId: SETTINGS_KEY,
-      action: 'update',
-      before: flatten(before),
-      after: flatten(after),
+  const before = await getSettings(tx);
+  const after = settingsSchema.parse({ ...before, ...patch, backup: { ...before.backup, ...(patch.backup ?? {}) } });
+  await tx
+    .insert(settingsTable)
+    .values({ key: SETTINGS_KEY, value: after, updatedBy: actor.principal.userId })
+    .onConflictDoUpdate({
+      target: settingsTable.key,
+      set: { value: after, updatedAt: new Date(), updatedBy: actor.principal.userId },
     });
-    await emitEvent(tx, {
-      topic: 'settings.updated',
-      aggregateType: 'settings',
-      aggregateId: SETTINGS_KEY,
-      payload: {},
-    });
-    return after;
-  }
+  const flatten = (s: Settings) => ({ ...s, backup: undefined, ...prefixed(s.backup) });
+  await recordAudit(tx, actor, {
+    entityType: 'settings',
+    entityId: SETTINGS_KEY,
+    action: 'update',
+    before: flatten(before),
+    after: flatten(after),
+  });
+  await emitEvent(tx, {
+    topic: 'settings.updated',
+    aggregateType: 'settings',
+    aggregateId: SETTINGS_KEY,
+    payload: {},
+  });
+  return after;
 }
 
 function prefixed(backup: Settings['backup']) {
