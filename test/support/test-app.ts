@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createApiToken } from '../../src/core/auth/api-tokens.ts';
+import { createApiToken } from '../../src/core/auth/create-api-token.ts';
 import { createUser } from '../../src/core/auth/create-user.ts';
 import { systemActor } from '../../src/core/auth/principal.ts';
 import type { Role } from '../../src/core/auth/roles.ts';

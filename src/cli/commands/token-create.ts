@@ -1,4 +1,4 @@
-import { createApiToken } from '../../core/auth/api-tokens.ts';
+import { createApiToken } from '../../core/auth/create-api-token.ts';
 import { systemActor } from '../../core/auth/principal.ts';
 import { isRole, ROLES } from '../../core/auth/roles.ts';
 import { UsageError } from '../cli-error.ts';

@@ -4,18 +4,18 @@ import type { AppDeps } from '../http/app-env.ts';
 import { errorResponses, idParamSchema, jsonBody, jsonResponse, security } from '../http/openapi-common.ts';
 import { pageQuerySchema, pageSchema } from '../http/pagination.ts';
 import { newRouter } from '../http/router.ts';
-import {
-  createApiToken,
-  createTokenSchema,
-  getApiToken,
-  listApiTokens,
-  revokeApiToken,
-  tokenViewSchema,
-} from './api-tokens.ts';
+import { createTokenSchema, tokenViewSchema } from './api-token-view.ts';
+import { createApiToken } from './create-api-token.ts';
+import { createTeam } from './create-team.ts';
 import { createUser } from './create-user.ts';
+import { deleteTeam } from './delete-team.ts';
+import { getApiToken, listApiTokens } from './list-api-tokens.ts';
+import { getTeam, listTeams } from './list-teams.ts';
 import { getUser, listUsers } from './list-users.ts';
+import { renameTeam } from './rename-team.ts';
+import { revokeApiToken } from './revoke-api-token.ts';
 import { ACTIONS, MODULES, PERMISSIONS, ROLE_RANK, ROLES } from './roles.ts';
-import { createTeam, deleteTeam, getTeam, listTeams, renameTeam, teamInputSchema, teamViewSchema } from './teams.ts';
+import { teamInputSchema, teamViewSchema } from './team-view.ts';
 import { updateUser } from './update-user.ts';
 import { createUserSchema, updateUserSchema } from './user-input.ts';
 import { userViewSchema } from './user-view.ts';

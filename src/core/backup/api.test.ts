@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
-import { createApiToken } from '../auth/api-tokens.ts';
+import { createApiToken } from '../auth/create-api-token.ts';
 import { systemActor } from '../auth/principal.ts';
 import { loadConfig } from '../config.ts';
 import type { AppDeps } from '../http/app-env.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, jsonRequest, type TestApp } from '../../../test/support/test-app.ts';
+import { createTeam } from '../../core/auth/create-team.ts';
 import { systemActor } from '../../core/auth/principal.ts';
-import { createTeam } from '../../core/auth/teams.ts';
 import { registerErrors } from '../../core/errors/catalog.ts';
 import { customersModule } from './index.ts';
 

@@ -1,8 +1,9 @@
 /** Test fixtures for the customers module (used by *.test.ts only). */
+
+import { createTeam } from '../../core/auth/create-team.ts';
 import { createUser } from '../../core/auth/create-user.ts';
 import { type Actor, systemActor } from '../../core/auth/principal.ts';
 import type { Role } from '../../core/auth/roles.ts';
-import { createTeam } from '../../core/auth/teams.ts';
 import type { Db } from '../../core/db/database.ts';
 
 export function actorFor(user: { id: string; teamId: string | null; email: string }, role: Role): Actor {

@@ -1,10 +1,10 @@
 import { inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/record-audit.ts';
 import { authorize } from '../../core/auth/authorize.ts';
+import { createTeam } from '../../core/auth/create-team.ts';
 import { createUser } from '../../core/auth/create-user.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import { teams, users } from '../../core/auth/schema.ts';
-import { createTeam } from '../../core/auth/teams.ts';
 import type { Db, DbOrTx } from '../../core/db/database.ts';
 import { emitEvent } from '../../core/events/emit-event.ts';
 import { customers } from '../customers/index.ts';
