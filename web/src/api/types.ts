@@ -1,28 +1,17 @@
 /** Shapes of the Sampan HTTP API v1, as the web UI uses them. */
 
 export type Locale = 'th' | 'en';
-export const ROLES = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-export const MODULES = [
-  'users',
-  'teams',
-  'tokens',
-  'roles',
-  'audit',
-  'settings',
-  'backups',
-  'customers',
-  'sales',
-  'service',
-  'marketing',
-  'analytics',
-  'loyalty',
-  'reports',
-] as const;
-export type PermissionModule = (typeof MODULES)[number];
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const;
-export type PermissionAction = (typeof ACTIONS)[number];
-export type Scope = 'all' | 'team' | 'own';
+export type {
+  Action as PermissionAction,
+  Module as PermissionModule,
+  Role,
+  Scope,
+} from '../../../src/core/auth/roles.ts';
+
+// Roles, modules and actions are the server's own table, shared so they cannot drift apart.
+import type { Role, Scope } from '../../../src/core/auth/roles.ts';
+
+export { ACTIONS, MODULES, ROLES } from '../../../src/core/auth/roles.ts';
 
 export interface ModulePermission {
   actions: string[];
