@@ -62,7 +62,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   for (const m of modules) m.register?.({ deps, jobs, events });
 
   const controlSecret = randomBytes(32).toString('base64url');
-  const mounts: AppMount[] = controlMounts(deps, controlSecret);
+  const mounts: AppMount[] = [
+    ...controlMounts(deps, controlSecret),
+    ...modules.flatMap((m) => (m.pages ? [m.pages(deps)] : [])),
+  ];
   const app = createApp(
     deps,
     modules.flatMap((m) => (m.routes ? [m.routes] : [])),

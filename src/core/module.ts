@@ -1,7 +1,7 @@
 import type { ErrorEntry } from './errors/catalog.ts';
 import type { OutboxDispatcher } from './events/outbox-dispatcher.ts';
 import type { AppDeps } from './http/app-env.ts';
-import type { RouteModule } from './http/create-app.ts';
+import type { AppMount, RouteModule } from './http/create-app.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 
 export interface ModuleRuntime {
@@ -20,6 +20,8 @@ export interface ModuleDefinition {
   routes?: RouteModule;
   /** Jobs, cron schedules and event subscriptions. */
   register?: (runtime: ModuleRuntime) => void;
+  /** Pages mounted outside /api/v1, public by design (e.g. a consent withdrawal page). */
+  pages?: (deps: AppDeps) => AppMount;
   /** Error codes this module throws, with their status and Thai/English text. */
   errors?: Record<string, ErrorEntry>;
 }

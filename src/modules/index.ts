@@ -4,12 +4,33 @@ import type { Db } from '../core/db/database.ts';
 import type { AppDeps } from '../core/http/app-env.ts';
 import type { AppMount } from '../core/http/create-app.ts';
 import type { ModuleDefinition } from '../core/module.ts';
+import { activitiesModule } from './activities/index.ts';
+import { consentModule } from './consent/index.ts';
 import { customersModule } from './customers/index.ts';
+import { dataQualityModule } from './data-quality/index.ts';
+import { dedupeModule, duplicateListModule } from './dedupe/index.ts';
 import { loadDemo } from './demo/index.ts';
+import { identityModule } from './identity/index.ts';
+import { customerExportModule, importsModule } from './imports/index.ts';
+import { privacyModule } from './privacy/index.ts';
 
 /** Business modules, in dependency order. */
 export function businessModules(): ModuleDefinition[] {
-  return [customersModule, backupModule()];
+  return [
+    // Before customers: GET /customers/export.csv must not be taken for GET /customers/{id}.
+    customerExportModule,
+    // Before customers too: GET /customers/duplicates.
+    duplicateListModule,
+    customersModule,
+    activitiesModule,
+    identityModule,
+    consentModule,
+    dedupeModule,
+    importsModule,
+    privacyModule,
+    dataQualityModule,
+    backupModule(),
+  ];
 }
 
 /** Local control endpoints (outside /api/v1) guarded by the data-dir lock's secret. */

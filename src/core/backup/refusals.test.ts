@@ -29,14 +29,16 @@ describe('restore refuses bad files', () => {
   });
 
   async function expectRefused(file: string, code: string, reason?: RegExp) {
+    const before = await rowCounts(target.database);
     const err = await restoreBackup(target.database, file).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(err).toMatchObject({ code });
     if (reason) expect(String((err as { params: { reason: string } }).params.reason)).toMatch(reason);
-    const counts = await rowCounts(target.database);
-    expect(Object.entries(counts).filter(([, n]) => n > 0)).toEqual([]);
+    // Untouched: only the reference rows the migrations seeded, exactly as before.
+    expect(await rowCounts(target.database)).toEqual(before);
+    expect(Object.keys(before).filter((t) => (before[t] ?? 0) > 0)).toEqual(['consent_purposes', 'consent_texts']);
   }
 
   const variant = (name: string) => join(dir, name);

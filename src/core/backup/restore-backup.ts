@@ -12,6 +12,7 @@ import {
   listTables,
   nonEmptyTables,
   ownedSequences,
+  referenceDataTables,
   tablesWithUserTriggers,
 } from './schema-info.ts';
 import { inTransaction, type SessionQuery } from './sql-session.ts';
@@ -90,6 +91,8 @@ async function load(q: SessionQuery, path: string, header: BackupHeader, target:
   const suspended = keysToSuspend(order, await listForeignKeys(q));
   for (const k of suspended) await q(`alter table ${qualified(k.child)} drop constraint ${ident(k.name)}`);
   const loaded = new Set(order);
+  // Rows the migrations seeded give way to the backup's own version of them.
+  for (const t of await referenceDataTables(q)) if (loaded.has(t)) await q(`delete from ${qualified(t)}`);
   const triggered = (await tablesWithUserTriggers(q)).filter((t) => loaded.has(t));
   // Rows go in exactly as they were: no trigger may rewrite them or add audit/outbox rows.
   for (const t of triggered) await q(`alter table ${qualified(t)} disable trigger user`);

@@ -50,9 +50,23 @@ export async function listForeignKeys(q: SessionQuery): Promise<ForeignKey[]> {
     order by c.relname, con.conname`);
 }
 
-/** Public tables holding at least one row. */
+/** The comment that marks a table whose rows the migrations seed (migrations/0004). */
+export const REFERENCE_DATA_COMMENT = 'sampan:reference-data';
+
+/** Tables seeded by migrations: a restore replaces their rows instead of refusing them. */
+export async function referenceDataTables(q: SessionQuery): Promise<string[]> {
+  const rows = await q<{ relname: string }>(
+    `${PUBLIC_TABLES} and obj_description(c.oid, 'pg_class') = '${REFERENCE_DATA_COMMENT}' order by c.relname`,
+  );
+  return rows.map((r) => r.relname);
+}
+
+/** Public tables holding at least one row, leaving out reference data seeded by migrations. */
 export async function nonEmptyTables(q: SessionQuery): Promise<string[]> {
-  const tables = await q<{ relname: string }>(`${PUBLIC_TABLES} order by c.relname`);
+  const reference = new Set(await referenceDataTables(q));
+  const tables = (await q<{ relname: string }>(`${PUBLIC_TABLES} order by c.relname`)).filter(
+    (t) => !reference.has(t.relname),
+  );
   const found: string[] = [];
   for (const t of tables) {
     const [row] = await q<{ any: boolean }>(`select exists (select 1 from ${qualified(t.relname)}) as any`);

@@ -17,6 +17,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Paths under /api/v1 that are public by design. Everything else needs credentials. */
 const PUBLIC_PATHS = new Set(['/api/v1/setup/status', '/api/v1/setup', '/api/v1/auth/login']);
+/**
+ * Routes under this prefix are public by design and never see a caller (so no CSRF check
+ * either): each carries its own proof, e.g. a signed consent-withdrawal token.
+ */
+export const PUBLIC_PREFIX = '/api/v1/public/';
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -30,6 +35,7 @@ function sameText(a: string, b: string): boolean {
  */
 export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.req.path.startsWith(PUBLIC_PREFIX)) return next();
     const auth = c.req.header('authorization');
     const cookie = getCookie(c, SESSION_COOKIE);
     let principal: Principal | undefined;

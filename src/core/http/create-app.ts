@@ -9,6 +9,7 @@ import { authenticate } from './authenticate.ts';
 import { mountDocs } from './docs.ts';
 import { idempotency } from './idempotency.ts';
 import { problemResponse } from './problem.ts';
+import { rawBodyRoute } from './raw-body-routes.ts';
 import { newRouter } from './router.ts';
 import { mountWeb } from './static-web.ts';
 
@@ -52,18 +53,22 @@ export function createApp(deps: AppDeps, modules: RouteModule[], mounts: AppMoun
     }
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', { limit: config.bodyLimitBytes });
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', { limit: config.bodyLimitBytes });
+    },
+  });
+  // File uploads (raw-body-routes.ts) stream their body and enforce their own larger limit.
+  app.use('/api/*', (c, next) => (rawBodyRoute(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
-    if (BODY_METHODS.has(c.req.method) && c.req.raw.body !== null && !/^application\/([\w.-]+\+)?json/i.test(type)) {
+    if (
+      BODY_METHODS.has(c.req.method) &&
+      c.req.raw.body !== null &&
+      !/^application\/([\w.-]+\+)?json/i.test(type) &&
+      !rawBodyRoute(c.req.method, c.req.path)
+    ) {
       throw new AppError('unsupported_media_type');
     }
     await next();
