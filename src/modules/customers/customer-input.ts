@@ -1,7 +1,26 @@
 import { z } from '@hono/zod-openapi';
+import {
+  COMPANY_SIZE_LABELS,
+  COMPANY_SIZES,
+  CUSTOMER_KINDS,
+  CUSTOMER_TYPES,
+  GENDER_LABELS,
+  GENDERS,
+  INCOME_BAND_LABELS,
+  INCOME_BANDS,
+} from './profile-codes.ts';
+import {
+  birthdayField,
+  codeField,
+  customFieldsField,
+  interestsField,
+  languageField,
+  taxIdField,
+  websiteField,
+} from './profile-fields.ts';
 import { normalisePhone } from './thai-phone.ts';
 
-export const CUSTOMER_KINDS = ['person', 'company'] as const;
+export { CUSTOMER_KINDS };
 
 /** Sources the product knows; others are accepted as lower-case codes (imports, integrations). */
 export const KNOWN_SOURCES = ['walk_in', 'line_oa', 'facebook', 'website', 'referral', 'phone', 'import'] as const;
@@ -99,21 +118,35 @@ const tagsField = z
 
 const fields = {
   kind: z.enum(CUSTOMER_KINDS),
+  customerType: z.enum(CUSTOMER_TYPES),
   displayName: z.string().trim().min(1).max(200),
   firstName: text(100),
   lastName: text(100),
   firstNameEn: text(100),
   lastNameEn: text(100),
   nickname: text(50),
+  gender: codeField(GENDERS, GENDER_LABELS),
+  birthday: birthdayField,
+  language: languageField,
+  occupation: text(100),
+  incomeBand: codeField(INCOME_BANDS, INCOME_BAND_LABELS),
+  interests: interestsField,
   email: emailField,
   phone: phoneField,
   lineId: text(50),
   province: text(100),
   district: text(100),
+  subDistrict: text(100),
   postcode: postcodeField,
   addressLine: text(300),
+  taxId: taxIdField,
+  industry: text(100),
+  companySize: codeField(COMPANY_SIZES, COMPANY_SIZE_LABELS),
+  website: websiteField,
   source: sourceField,
   tags: tagsField,
+  customFields: customFieldsField,
+  referredById: z.string().uuid().nullable().openapi({ description: 'Another active customer who referred this one.' }),
   ownerId: z.string().uuid().nullable(),
 };
 
@@ -138,6 +171,7 @@ const editable = z.object(fields).partial();
 export const createCustomerSchema = editable
   .extend({
     kind: fields.kind.default('person'),
+    customerType: fields.customerType.default('consumer'),
     ownerId: fields.ownerId
       .optional()
       .openapi({ description: 'Defaults to the caller. Roles that see only their own customers cannot set it.' }),
@@ -159,9 +193,3 @@ export type CreateCustomerData = z.output<typeof createCustomerSchema>;
 export const updateCustomerSchema = editable.strict().openapi('UpdateCustomer');
 export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>;
 export type UpdateCustomerData = z.output<typeof updateCustomerSchema>;
-
-export const listCustomersQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().openapi({
-    description: 'Matches Thai or English names, nickname, email, LINE id, or phone digits in any format.',
-  }),
-});

@@ -1,63 +1,30 @@
-import { desc, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { authorize } from '../../core/auth/authorize.ts';
+import { and } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
-import { invalidField } from '../../core/errors/app-error.ts';
-import { decodeCursor, type Page, toPage } from '../../core/http/pagination.ts';
+import { type Page, pageQuerySchema, toPage } from '../../core/http/pagination.ts';
 import { type CustomerView, toCustomerView } from './customer-view.ts';
-import { visibleCustomer } from './get-customer.ts';
+import { type CustomerListFilterInput, customerListFilterSchema, customerListWhere } from './list-filters.ts';
+import { customerAfterCursor, customerCursorKey, customerOrder } from './list-sort.ts';
 import { customers } from './schema.ts';
-import { phoneSearchDigits } from './thai-phone.ts';
+import { validateInput } from './validate-input.ts';
 
-export interface ListCustomersInput {
-  limit: number;
-  cursor?: string | undefined;
-  q?: string | undefined;
-}
+/** GET /customers query: pagination plus every filter and the sort. */
+export const listCustomersQuerySchema = customerListFilterSchema.extend(pageQuerySchema.shape);
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export type ListCustomersInput = CustomerListFilterInput & { limit?: number | string; cursor?: string | undefined };
 
-/** q against names (Thai and English, also "first last"), nickname, email, LINE id and phone. */
-export function customerSearch(q: string | undefined): SQL | undefined {
-  const term = q?.trim();
-  if (!term) return undefined;
-  const pattern = `%${escapeLike(term)}%`;
-  const digits = phoneSearchDigits(term);
-  return or(
-    ilike(customers.displayName, pattern),
-    sql`concat_ws(' ', ${customers.firstName}, ${customers.lastName}) ilike ${pattern}`,
-    sql`concat_ws(' ', ${customers.firstNameEn}, ${customers.lastNameEn}) ilike ${pattern}`,
-    ilike(customers.nickname, pattern),
-    ilike(customers.email, pattern),
-    ilike(customers.lineId, pattern),
-    digits ? sql`${customers.phone} like ${`%${digits}%`}` : undefined,
-  );
-}
-
-/** The caller's visible customers, newest first, keyset-paginated on (createdAt, id). */
-export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustomersInput): Promise<Page<CustomerView>> {
-  authorize(actor.principal, 'customers', 'read');
-  const after = decodeCursor(input.cursor, 2);
-  let before: SQL | undefined;
-  if (after) {
-    const [at, id] = after;
-    if (
-      typeof at !== 'string' ||
-      Number.isNaN(Date.parse(at)) ||
-      typeof id !== 'string' ||
-      !/^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      throw invalidField('cursor', 'invalid cursor', 'ตัวชี้หน้าไม่ถูกต้อง');
-    }
-    before = sql`(${customers.createdAt}, ${customers.id}) < (${at}::timestamptz, ${id}::uuid)`;
-  }
+/**
+ * The caller's visible active customers matching the filters, in the chosen sort,
+ * keyset-paginated (the cursor carries the sort key of the last row).
+ */
+export async function listCustomers(db: DbOrTx, actor: Actor, raw: ListCustomersInput): Promise<Page<CustomerView>> {
+  const input = validateInput(listCustomersQuerySchema, raw);
+  const where = await customerListWhere(db, actor, input);
   const rows = await db
     .select()
     .from(customers)
-    .where(visibleCustomer(actor, before, customerSearch(input.q)))
-    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .where(and(where, customerAfterCursor(input.sort, input.cursor)))
+    .orderBy(...customerOrder(input.sort))
     .limit(input.limit + 1);
-  return toPage(rows.map(toCustomerView), input.limit, (c) => [c.createdAt, c.id]);
+  return toPage(rows.map(toCustomerView), input.limit, (c) => customerCursorKey(input.sort, c));
 }

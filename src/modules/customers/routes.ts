@@ -2,13 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { actorOf } from '../../core/http/actor.ts';
 import type { AppDeps } from '../../core/http/app-env.ts';
 import { errorResponses, idParamSchema, jsonBody, jsonResponse, security } from '../../core/http/openapi-common.ts';
-import { pageQuerySchema, pageSchema } from '../../core/http/pagination.ts';
+import { pageSchema } from '../../core/http/pagination.ts';
 import { newRouter } from '../../core/http/router.ts';
 import { createCustomer } from './create-customer.ts';
-import { createCustomerSchema, listCustomersQuerySchema, updateCustomerSchema } from './customer-input.ts';
+import { createCustomerSchema, updateCustomerSchema } from './customer-input.ts';
 import { customerViewSchema } from './customer-view.ts';
 import { getCustomer } from './get-customer.ts';
-import { listCustomers } from './list-customers.ts';
+import { mountIdentityRoutes } from './identity-routes.ts';
+import { listCustomers, listCustomersQuerySchema } from './list-customers.ts';
 import { updateCustomer } from './update-customer.ts';
 
 /** Customers: HTTP calls the use cases; record visibility is enforced inside them. */
@@ -22,8 +23,8 @@ export function customerRoutes(deps: AppDeps) {
       ...common,
       method: 'get',
       path: '/customers',
-      summary: 'List the customers you may see, newest first',
-      request: { query: pageQuerySchema.extend(listCustomersQuerySchema.shape) },
+      summary: 'Search and filter the customers you may see (cf.<key>=… filters custom fields)',
+      request: { query: listCustomersQuerySchema },
       responses: { 200: jsonResponse(pageSchema(customerViewSchema), 'A page of customers'), ...errorResponses },
     }),
     async (c) => c.json(await listCustomers(db, actorOf(c), c.req.valid('query')), 200),
@@ -61,5 +62,6 @@ export function customerRoutes(deps: AppDeps) {
     }),
     async (c) => c.json(await updateCustomer(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
+  mountIdentityRoutes(r, db);
   return r;
 }

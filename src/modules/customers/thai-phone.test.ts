@@ -39,6 +39,10 @@ describe('normalisePhone', () => {
     ['+0123456789', /international/],
     ['+12345', /international/],
     ['++66812345678', /only digits/],
+    // right length, but ranges libphonenumber-js knows are not in use
+    ['031-234-567', /not a Thai number range in use/],
+    ['069-123-4567', /not a Thai number range in use/],
+    ['+1 123 555 0000', /not a valid number for its country/],
   ])('refuses %j', (input, reason) => {
     const result = normalisePhone(input);
     expect(result.ok).toBe(false);
@@ -50,10 +54,11 @@ describe('normalisePhone', () => {
 
   it('gives the same E.164 for every way of writing a random Thai number (property)', () => {
     const random = mulberry32(20240607);
-    const prefixes = ['06', '08', '09', '02', '03', '04', '05', '07'];
+    // ranges in use per libphonenumber-js: mobile 06x (not 069), 08x, 09x; Bangkok 02; area codes
+    const prefixes = ['061', '065', '08', '09', '02', '032', '038', '043', '053', '056', '074', '077'];
     for (let i = 0; i < 500; i += 1) {
       const prefix = prefixes[Math.floor(random() * prefixes.length)] ?? '08';
-      const isMobile = ['06', '08', '09'].includes(prefix);
+      const isMobile = ['06', '08', '09'].includes(prefix.slice(0, 2));
       let national = prefix;
       while (national.length < (isMobile ? 10 : 9)) national += String(Math.floor(random() * 10));
       const e164 = `+66${national.slice(1)}`;

@@ -1,9 +1,13 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
 /**
- * Thai phone numbers to E.164, without a phone library (libphonenumber-js is not installed).
+ * Phone numbers to E.164 with libphonenumber-js (default region TH), with the reasons a
+ * Thai user understands when a number is wrong.
  *
- * Thailand's numbering plan is small enough to encode here:
+ * Thailand's plan, checked first for clear messages:
  * - mobile: 10 national digits, 06/08/09 + 8 digits      → +66 6/8/9 xxxxxxxx
  * - fixed line: 9 national digits, 02 (Bangkok) or 03/04/05/07 + area digit → +66 2…/3…/4…/5…/7…
+ * then libphonenumber's metadata decides whether the range is in use.
  * Written forms people use: "081-234-5678", "0812345678", "+66 81 234 5678", "66812345678",
  * "+66 (0) 81 234 5678", "0066 81 234 5678", "02-123-4567", Thai digits "๐๘๑…".
  * Numbers of other countries are accepted only in international form (+<country> …).
@@ -30,8 +34,17 @@ const SEPARATORS = /[\s\-.()/\u00a0]/g;
 
 function thaiNational(national: string): PhoneResult {
   // national: the number with its leading trunk 0, digits only
-  if (/^0[689]\d{8}$/.test(national)) return { ok: true, e164: `+66${national.slice(1)}`, kind: 'mobile' };
-  if (/^0[2-57]\d{7}$/.test(national)) return { ok: true, e164: `+66${national.slice(1)}`, kind: 'landline' };
+  const isMobile = /^0[689]\d{8}$/.test(national);
+  if (isMobile || /^0[2-57]\d{7}$/.test(national)) {
+    const parsed = parsePhoneNumberFromString(national, 'TH');
+    if (!parsed?.isValid()) {
+      return invalid(
+        `${national.slice(0, 3)}… is not a Thai number range in use; check the number`,
+        `${national.slice(0, 3)}… ไม่ใช่หมายเลขที่ใช้งานในประเทศไทย กรุณาตรวจสอบเบอร์`,
+      );
+    }
+    return { ok: true, e164: parsed.number, kind: isMobile ? 'mobile' : 'landline' };
+  }
   if (/^0[689]\d*$/.test(national)) {
     return invalid(
       `a Thai mobile number has 10 digits (0X-XXXX-XXXX); this has ${national.length}`,
@@ -72,11 +85,20 @@ export function normalisePhone(input: string): PhoneResult {
     if (rest.startsWith('0')) rest = rest.slice(1);
     return thaiNational(`0${rest}`);
   }
-  if (/^[1-9]\d{6,14}$/.test(international)) return { ok: true, e164: `+${international}`, kind: 'international' };
-  return invalid(
-    'an international number is + and 7–15 digits, not starting with 0',
-    'เบอร์ต่างประเทศต้องเป็น + ตามด้วยตัวเลข 7–15 หลัก และไม่ขึ้นต้นด้วย 0',
-  );
+  if (!/^[1-9]\d{6,14}$/.test(international)) {
+    return invalid(
+      'an international number is + and 7–15 digits, not starting with 0',
+      'เบอร์ต่างประเทศต้องเป็น + ตามด้วยตัวเลข 7–15 หลัก และไม่ขึ้นต้นด้วย 0',
+    );
+  }
+  const parsed = parsePhoneNumberFromString(`+${international}`);
+  if (!parsed?.isValid()) {
+    return invalid(
+      'not a valid number for its country code; check the digits after +',
+      'ไม่ใช่เบอร์ที่ถูกต้องของรหัสประเทศนี้ กรุณาตรวจสอบตัวเลขหลัง +',
+    );
+  }
+  return { ok: true, e164: parsed.number, kind: 'international' };
 }
 
 /**

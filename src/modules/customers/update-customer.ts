@@ -6,9 +6,13 @@ import type { DbOrTx } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { emitEvent } from '../../core/events/emit-event.ts';
 import { type Ownership, resolveOwnership } from './assign-owner.ts';
+import { checkCustomFields } from './custom-field-values.ts';
 import { deriveDisplayName, type UpdateCustomerInput, updateCustomerSchema } from './customer-input.ts';
 import { auditableCustomer, type CustomerRow, type CustomerView, toCustomerView } from './customer-view.ts';
-import { visibleCustomer } from './get-customer.ts';
+import { lockEditableCustomer } from './editable-customer.ts';
+import { syncPrimaryIdentities } from './primary-identities.ts';
+import { checkReferrer } from './referred-by.ts';
+import { refreshSearchText } from './refresh-search-text.ts';
 import { customers } from './schema.ts';
 import { validateInput } from './validate-input.ts';
 
@@ -22,7 +26,10 @@ function nextDisplayName(before: CustomerRow, merged: CustomerRow, given: string
   return deriveDisplayName(merged) ?? before.displayName;
 }
 
-/** Changes fields of a customer the caller may see; an invisible one is not found. */
+/**
+ * Changes fields of a customer the caller may see (an invisible one is not found); the
+ * primary identities and search text follow in the same transaction.
+ */
 export async function updateCustomer(
   db: DbOrTx,
   actor: Actor,
@@ -31,14 +38,9 @@ export async function updateCustomer(
 ): Promise<CustomerView> {
   authorize(actor.principal, 'customers', 'update');
   const input = validateInput(updateCustomerSchema, raw);
-  const { ownerId: requestedOwner, displayName, ...fields } = input;
+  const { ownerId: requestedOwner, displayName, customFields, ...fields } = input;
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(customers)
-      .where(visibleCustomer(actor, eq(customers.id, id)))
-      .for('update');
-    if (!before) throw new AppError('not_found');
+    const before = await lockEditableCustomer(tx, actor, id);
     let ownership: Ownership | undefined;
     if (requestedOwner !== undefined && requestedOwner !== before.ownerId) {
       ownership = await resolveOwnership(tx, actor, requestedOwner);
@@ -48,6 +50,17 @@ export async function updateCustomer(
     ) as Partial<CustomerRow>;
     const merged: CustomerRow = { ...before, ...defined, ...(ownership ?? {}) };
     merged.displayName = nextDisplayName(before, merged, displayName);
+    if (fields.referredById !== undefined && fields.referredById !== before.referredById) {
+      await checkReferrer(tx, actor, id, fields.referredById);
+    }
+    if (customFields !== undefined) {
+      merged.customFields = await checkCustomFields(
+        tx,
+        merged.kind === 'company' ? 'company' : 'person',
+        customFields,
+        before.customFields,
+      );
+    }
     const changed = Object.keys(diffFields(auditableCustomer(before), auditableCustomer(merged)));
     if (changed.length === 0) return toCustomerView(before);
     const { id: _id, createdAt: _c, updatedAt: _u, ...values } = merged;
@@ -57,6 +70,8 @@ export async function updateCustomer(
       .where(eq(customers.id, id))
       .returning();
     if (!after) throw new AppError('not_found');
+    await syncPrimaryIdentities(tx, actor, id, before, after);
+    await refreshSearchText(tx, [id]);
     await recordAudit(tx, actor, {
       entityType: 'customer',
       entityId: id,

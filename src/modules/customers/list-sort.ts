@@ -1,0 +1,59 @@
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import { invalidField } from '../../core/errors/app-error.ts';
+import { decodeCursor } from '../../core/http/pagination.ts';
+import type { CustomerSort } from './list-filters.ts';
+import { customers } from './schema.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function badCursor() {
+  return invalidField('cursor', 'invalid cursor', 'ตัวชี้หน้าไม่ถูกต้อง');
+}
+
+/** ORDER BY of each sort; the id breaks ties so the keyset cursor is exact. */
+export function customerOrder(sort: CustomerSort): SQL[] {
+  switch (sort) {
+    case 'created_desc':
+      return [desc(customers.createdAt), desc(customers.id)];
+    case 'created_asc':
+      return [asc(customers.createdAt), asc(customers.id)];
+    case 'name_asc':
+      return [asc(customers.displayName), asc(customers.id)];
+    case 'updated_desc':
+      return [desc(customers.updatedAt), desc(customers.id)];
+  }
+}
+
+/** The sort key of a row, as the cursor after it carries it. */
+export function customerCursorKey(
+  sort: CustomerSort,
+  row: { id: string; displayName: string; createdAt: string; updatedAt: string },
+): string[] {
+  switch (sort) {
+    case 'created_desc':
+    case 'created_asc':
+      return [row.createdAt, row.id];
+    case 'name_asc':
+      return [row.displayName, row.id];
+    case 'updated_desc':
+      return [row.updatedAt, row.id];
+  }
+}
+
+/** The keyset condition "after this cursor" for a sort; a cursor of another shape is refused. */
+export function customerAfterCursor(sort: CustomerSort, cursor: string | undefined): SQL | undefined {
+  const values = decodeCursor(cursor, 2);
+  if (!values) return undefined;
+  const [key, id] = values;
+  if (typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+  if (sort === 'name_asc') return sql`(${customers.displayName}, ${customers.id}) > (${key}, ${id}::uuid)`;
+  if (Number.isNaN(Date.parse(key))) throw badCursor();
+  switch (sort) {
+    case 'created_desc':
+      return sql`(${customers.createdAt}, ${customers.id}) < (${key}::timestamptz, ${id}::uuid)`;
+    case 'created_asc':
+      return sql`(${customers.createdAt}, ${customers.id}) > (${key}::timestamptz, ${id}::uuid)`;
+    case 'updated_desc':
+      return sql`(${customers.updatedAt}, ${customers.id}) < (${key}::timestamptz, ${id}::uuid)`;
+  }
+}

@@ -1,0 +1,113 @@
+import { asciiDigits } from './thai-phone.ts';
+
+const THAI = /[\u0E00-\u0E7F]/;
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+
+/** Lower-case, accents removed (é → e), Thai digits to ASCII; Thai letters kept as they are. */
+export function foldText(text: string): string {
+  return asciiDigits(
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase(),
+  );
+}
+
+/**
+ * The words of a text as search indexes them: Thai runs word-broken by Intl.Segmenter
+ * (Thai is written without spaces), everything else split on non-letters/digits.
+ * Only [a-z0-9] and Thai letters survive, so PostgreSQL's 'simple' parser keeps each
+ * word whole on both PGlite and PostgreSQL.
+ */
+export function searchWords(text: string): string[] {
+  const words: string[] = [];
+  for (const part of foldText(text).split(/[^a-z0-9\u0E00-\u0E7F]+/)) {
+    if (!part) continue;
+    if (!THAI.test(part)) {
+      words.push(part);
+      continue;
+    }
+    for (const seg of segmenter.segment(part)) {
+      const w = seg.segment.replace(/[^a-z0-9\u0E01-\u0E4E]/g, '');
+      if (w) words.push(w);
+    }
+  }
+  return words;
+}
+
+/** Phone search forms: national ("0812345678"), international digits, and reversed national (for "last digits"). */
+export function phoneWords(e164: string): string[] {
+  const digits = e164.replace(/\D/g, '');
+  if (!digits.startsWith('66')) return [digits, [...digits].reverse().join('')];
+  const national = `0${digits.slice(2)}`;
+  return [national, digits, [...national].reverse().join('')];
+}
+
+export interface SearchableProfile {
+  displayName: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  firstNameEn?: string | null;
+  lastNameEn?: string | null;
+  nickname?: string | null;
+  tags?: readonly string[] | null;
+  taxId?: string | null;
+}
+
+export interface SearchableIdentifier {
+  kind: string;
+  value: string;
+}
+
+/**
+ * The search_text stored on a customer: every name word, tag, email (whole and in parts),
+ * LINE/Facebook/POS/external ids and phone forms, de-duplicated. Computed in code because
+ * Thai word-breaking needs Intl.Segmenter; indexed with to_tsvector('simple', …).
+ */
+export function customerSearchText(profile: SearchableProfile, identifiers: readonly SearchableIdentifier[]): string {
+  const words = new Set<string>();
+  const add = (text: string | null | undefined) => {
+    if (text) for (const w of searchWords(text)) words.add(w);
+  };
+  add(profile.displayName);
+  add(profile.firstName);
+  add(profile.lastName);
+  add(profile.firstNameEn);
+  add(profile.lastNameEn);
+  add(profile.nickname);
+  add(profile.taxId);
+  for (const tag of profile.tags ?? []) add(tag);
+  for (const id of identifiers) {
+    if (id.kind === 'phone') {
+      for (const w of phoneWords(id.value)) words.add(w);
+    } else if (id.kind === 'email') {
+      add(id.value);
+      words.add(foldText(id.value).replace(/[^a-z0-9]/g, ''));
+    } else {
+      add(id.value);
+    }
+  }
+  return [...words].join(' ');
+}
+
+/**
+ * A search box's text as a to_tsquery('simple', …) expression: every word must match as a
+ * prefix ("สมชายใจ" finds "สมชาย ใจดี"; "somc" finds "Somchai"). A phone-like term
+ * searches national, international and last-digits forms. Undefined when nothing is left.
+ */
+export function searchQuery(q: string): string | undefined {
+  const text = q.trim();
+  if (!text) return undefined;
+  const compact = asciiDigits(text).replace(/[\s\-.()]/g, '');
+  if (/^\+?\d{3,}$/.test(compact)) {
+    let digits = compact.replace(/\D/g, '');
+    if (digits.startsWith('00')) digits = digits.slice(2);
+    const forms = new Set([digits, [...digits].reverse().join('')]);
+    if (digits.startsWith('66')) forms.add(`0${digits.slice(2)}`);
+    if (digits.startsWith('0')) forms.add(`66${digits.slice(1)}`);
+    return [...forms].map((f) => `${f}:*`).join(' | ');
+  }
+  const words = searchWords(text);
+  if (words.length === 0) return undefined;
+  return words.map((w) => `${w}:*`).join(' & ');
+}
