@@ -1,5 +1,7 @@
 import { backupCommand, backupHelp } from './commands/backup.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { exportCustomersCommand, exportCustomersHelp } from './commands/export-customers.ts';
+import { importCustomersCommand, importCustomersHelp } from './commands/import-customers.ts';
 import { restoreCommand, restoreHelp } from './commands/restore.ts';
 
 /** Commands contributed outside the core CLI (backup, restore, demo). */
@@ -7,4 +9,6 @@ export const extraCommands: Record<string, { run: (args: string[]) => Promise<nu
   demo: { run: demoCommand, help: demoHelp },
   backup: { run: backupCommand, help: backupHelp },
   restore: { run: restoreCommand, help: restoreHelp },
+  'import customers': { run: importCustomersCommand, help: importCustomersHelp },
+  'export customers': { run: exportCustomersCommand, help: exportCustomersHelp },
 };

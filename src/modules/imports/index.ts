@@ -1,0 +1,34 @@
+import type { ModuleDefinition } from '../../core/module.ts';
+import { importErrors } from './errors.ts';
+import { exportRoutes } from './export-routes.ts';
+import { registerImportJobs } from './jobs.ts';
+import { importRoutes } from './routes.ts';
+
+/** CSV import of customers (streamed, resumable, identity-resolved in bulk) and CSV/XLSX export. */
+export const importsModule: ModuleDefinition = {
+  name: 'imports',
+  routes: importRoutes,
+  errors: importErrors,
+  register: registerImportJobs,
+};
+
+/**
+ * GET /customers/export.csv|xlsx. Mounted before the customers module's routes (see
+ * modules/index.ts) so the export paths are not read as GET /customers/{id}.
+ */
+export const customerExportModule: ModuleDefinition = {
+  name: 'customer-export',
+  routes: exportRoutes,
+};
+
+export { createFileImport, findUnfinishedImport } from './create-import.ts';
+export { type CustomerExport, EXPORT_FORMATS, type ExportFormat, exportCustomers } from './export-customers.ts';
+export { DELIMITERS, ENCODINGS } from './file-format.ts';
+export { ON_MATCH, type OnMatch } from './import-context.ts';
+export { IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
+export { mappingByName } from './import-mappings.ts';
+export { importBytes } from './import-source.ts';
+export { openCsv } from './read-csv.ts';
+export { rejectionsReport } from './rejections-report.ts';
+export { formatOf, type ImportProgress, runImport } from './run-import.ts';
+export { importChunks, importMappings, importRejections, imports } from './schema.ts';
