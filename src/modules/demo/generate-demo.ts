@@ -28,6 +28,11 @@ export interface DemoCustomer {
   firstNameEn: string | null;
   lastNameEn: string | null;
   nickname: string | null;
+  gender: 'female' | 'male' | null;
+  /** YYYY-MM-DD */
+  birthday: string | null;
+  customerType: 'consumer' | 'reseller' | 'business';
+  interests: string[];
   email: string | null;
   /** E.164 */
   phone: string;
@@ -63,6 +68,8 @@ const SPAN_MS = 3 * 365 * DAY_MS;
 const NEW_CUSTOMER_MS = 90 * DAY_MS;
 const MOBILE_PREFIXES = ['61', '62', '63', '64', '65', '80', '81', '82', '83', '84', '85', '86', '87', '88', '89'];
 const MOBILE_PREFIXES_9 = ['90', '91', '92', '93', '94', '95', '96', '97', '98', '99'];
+/** What a bakery's customers say they like (a few each). */
+const INTERESTS = ['เค้ก', 'กาแฟ', 'ขนมไทย', 'ช็อกโกแลต', 'เบเกอรี่โฮลวีต', 'งานเลี้ยง', 'ของขวัญ', 'ชาไทย'] as const;
 const EMAIL_DOMAINS: readonly (readonly [string, number])[] = [
   ['gmail.com', 60],
   ['hotmail.com', 20],
@@ -122,6 +129,7 @@ function person(random: Random, createdAt: number, now: number) {
   const hasNickname = random.chance(0.85);
   return {
     kind: 'person' as const,
+    gender: female ? ('female' as const) : ('male' as const),
     displayName: `${firstName} ${lastName}`,
     firstName,
     lastName,
@@ -138,6 +146,7 @@ function company(random: Random) {
   const [name, slug] = random.pick(COMPANIES);
   return {
     kind: 'company' as const,
+    gender: null,
     displayName: name,
     firstName: null,
     lastName: null,
@@ -164,6 +173,18 @@ function tagsFor(random: Random, createdAt: number, now: number): string[] {
   return [...tags];
 }
 
+function profileDetails(random: Random, kind: 'person' | 'company') {
+  if (kind === 'company') return { birthday: null, customerType: 'business' as const, interests: [] };
+  const birthday = random.chance(0.7)
+    ? `${random.int(1960, 2005)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`
+    : null;
+  return {
+    birthday,
+    customerType: random.chance(0.06) ? ('reseller' as const) : ('consumer' as const),
+    interests: random.some(INTERESTS, 3),
+  };
+}
+
 /**
  * The demo customers one by one, so a loader can stream a million of them in batches.
  * Pure and deterministic: the same seed, count and `now` give the same customers; they
@@ -178,6 +199,9 @@ export function* demoCustomers(options: GenerateDemoOptions): Generator<DemoCust
   }
   const places = THAI_PLACES.map((p) => [p, p.weight] as const);
   const phones = new Set<string>();
+  // A second stream for the profile details, so adding them left the first stream's
+  // customers (names, phones, owners) exactly as they were.
+  const details = new Random(options.seed + 0x5eed);
   for (let i = 0; i < options.customers; i += 1) {
     const createdAt = now - Math.floor(SPAN_MS * (1 - Math.sqrt(random.float())));
     const base = random.chance(0.04) ? company(random) : person(random, createdAt, now);
@@ -194,6 +218,7 @@ export function* demoCustomers(options: GenerateDemoOptions): Generator<DemoCust
         base.kind === 'company' ? random.pick(['referral', 'phone', 'website']) : random.weighted(CUSTOMER_SOURCES),
       ownerEmail: ownerFor(random, place, sales),
       createdAt: new Date(createdAt),
+      ...profileDetails(details, base.kind),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonRequest } from '../../../test/support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
@@ -13,7 +13,7 @@ import { outbox } from '../../core/events/schema.ts';
 import type { AppDeps } from '../../core/http/app-env.ts';
 import { createApp } from '../../core/http/create-app.ts';
 import { createLogger } from '../../core/logger.ts';
-import { customers, listCustomers } from '../customers/index.ts';
+import { customerIdentities, customers, listCustomers } from '../customers/index.ts';
 import { actorFor } from '../customers/testing.ts';
 import { loadDemoData } from '../index.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-business.ts';
@@ -61,7 +61,12 @@ describe('loadDemo', () => {
         tags: e.tags,
         postcode: e.postcode,
         lineId: e.lineId,
+        gender: e.gender,
+        birthday: e.birthday,
+        customerType: e.customerType,
+        interests: e.interests,
       });
+      expect(row?.c.searchText).not.toBe('');
       expect(row?.c.createdAt.toISOString()).toBe(e.createdAt.toISOString());
     }
 
@@ -94,6 +99,29 @@ describe('loadDemo', () => {
     expect(other.customers.added + other.customers.skipped).toBe(40);
     expect(other.customers.added).toBeGreaterThanOrEqual(39);
     expect(await count(customers)).toBe(250 + other.customers.added);
+  });
+
+  it('gives demo customers primary identities, so search finds them by name, phone, email and LINE', async () => {
+    const [phones] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(customerIdentities)
+      .where(and(eq(customerIdentities.kind, 'phone'), eq(customerIdentities.isPrimary, true)));
+    expect(phones?.n).toBe(await count(customers));
+    const [sample] = await db
+      .select()
+      .from(customers)
+      .where(and(isNotNull(customers.email), isNotNull(customers.lineId)))
+      .limit(1);
+    if (!sample?.phone || !sample.email || !sample.lineId) throw new Error('no sample');
+    const admin = actorFor({ id: '00000000-0000-0000-0000-000000000001', teamId: null, email: 'a@x' }, 'admin');
+    const national = `0${sample.phone.slice(3)}`;
+    for (const q of [sample.displayName, national, national.slice(-4), sample.email, sample.lineId]) {
+      const page = await listCustomers(db, admin, { limit: 200, q });
+      expect(
+        page.items.map((c) => c.id),
+        q,
+      ).toContain(sample.id);
+    }
   });
 
   it('gives each sales person only their own customers through the real list', async () => {
