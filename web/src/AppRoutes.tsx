@@ -7,13 +7,19 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { mainNav, PLANNED_MODULES } from './navigation.ts';
 import { AuditLogPage } from './pages/admin/AuditLogPage.tsx';
+import { CustomFieldsPage } from './pages/admin/CustomFieldsPage.tsx';
 import { RolesPage } from './pages/admin/RolesPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
 import { TeamsPage } from './pages/admin/TeamsPage.tsx';
 import { TokensPage } from './pages/admin/TokensPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { CustomerProfilePage } from './pages/customer/CustomerProfilePage.tsx';
 import { CustomersPage } from './pages/customers/CustomersPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { DuplicatesPage } from './pages/dataops/duplicates/DuplicatesPage.tsx';
+import { ImportPage } from './pages/dataops/import/ImportPage.tsx';
+import { DataQualityPage } from './pages/dataops/quality/DataQualityPage.tsx';
+import { QualityListPage } from './pages/dataops/quality/QualityListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
@@ -33,6 +39,18 @@ export function AppRoutes() {
           <Route element={<AppLayout />}>
             <Route index element={<DashboardPage />} />
             <Route path="customers" element={guarded('customers', <CustomersPage />)} />
+            <Route
+              path="customers/import"
+              element={
+                <RequirePermission module="customers" action="create">
+                  {<ImportPage />}
+                </RequirePermission>
+              }
+            />
+            <Route path="customers/duplicates" element={guarded('customers', <DuplicatesPage />)} />
+            <Route path="customers/data-quality" element={guarded('customers', <DataQualityPage />)} />
+            <Route path="customers/data-quality/:check" element={guarded('customers', <QualityListPage />)} />
+            <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);
               return <Route key={key} path={key} element={<PlaceholderPage module={key} icon={item?.icon} />} />;
@@ -43,6 +61,7 @@ export function AppRoutes() {
             <Route path="admin/roles" element={guarded('roles', <RolesPage />)} />
             <Route path="admin/audit" element={guarded('audit', <AuditLogPage />)} />
             <Route path="admin/settings" element={guarded('settings', <SettingsPage />)} />
+            <Route path="admin/custom-fields" element={guarded('settings', <CustomFieldsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

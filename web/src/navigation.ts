@@ -1,6 +1,10 @@
 import {
   IconAddressBook,
+  IconArrowsJoin,
   IconChartBar,
+  IconChecklist,
+  IconFileImport,
+  IconForms,
   IconGift,
   IconHistory,
   IconKey,
@@ -16,7 +20,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { PermissionModule } from './api/types.ts';
+import type { PermissionAction, PermissionModule } from './api/types.ts';
 
 export const PLANNED_MODULES = [
   'sales',
@@ -32,13 +36,17 @@ export type PlannedModule = (typeof PLANNED_MODULES)[number];
 export type NavKey =
   | 'dashboard'
   | 'customers'
+  | 'customerImport'
+  | 'duplicates'
+  | 'dataQuality'
   | PlannedModule
   | 'users'
   | 'teams'
   | 'tokens'
   | 'roles'
   | 'audit'
-  | 'settings';
+  | 'settings'
+  | 'customFields';
 
 export interface NavItem {
   key: NavKey;
@@ -46,12 +54,32 @@ export interface NavItem {
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** The permission module that must allow `read`; none means every signed-in user. */
   module?: PermissionModule;
+  /** The action the module must allow instead of `read` (e.g. `create` for imports). */
+  action?: PermissionAction;
+  /** Shown indented under this entry. */
+  parent?: NavKey;
   planned?: boolean;
 }
 
 export const mainNav: NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconLayoutDashboard },
   { key: 'customers', path: '/customers', icon: IconAddressBook, module: 'customers' },
+  {
+    key: 'customerImport',
+    path: '/customers/import',
+    icon: IconFileImport,
+    module: 'customers',
+    action: 'create',
+    parent: 'customers',
+  },
+  { key: 'duplicates', path: '/customers/duplicates', icon: IconArrowsJoin, module: 'customers', parent: 'customers' },
+  {
+    key: 'dataQuality',
+    path: '/customers/data-quality',
+    icon: IconChecklist,
+    module: 'customers',
+    parent: 'customers',
+  },
   { key: 'sales', path: '/sales', icon: IconTargetArrow, module: 'sales', planned: true },
   { key: 'analytics', path: '/analytics', icon: IconChartBar, module: 'analytics', planned: true },
   { key: 'service', path: '/service', icon: IconLifebuoy, module: 'service', planned: true },
@@ -68,4 +96,5 @@ export const adminNav: NavItem[] = [
   { key: 'roles', path: '/admin/roles', icon: IconShieldLock, module: 'roles' },
   { key: 'audit', path: '/admin/audit', icon: IconHistory, module: 'audit' },
   { key: 'settings', path: '/admin/settings', icon: IconSettings, module: 'settings' },
+  { key: 'customFields', path: '/admin/custom-fields', icon: IconForms, module: 'settings' },
 ];

@@ -25,6 +25,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Language and CSRF headers for requests the JSON helpers cannot make (file uploads). */
+export function rawRequestHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'th' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
 export function setClientHooks(next: ClientHooks): void {
   hooks = next;
 }

@@ -4,22 +4,31 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session-context.ts';
 import { adminNav, mainNav, type NavItem } from '../navigation.ts';
 
+function matches(path: string, pathname: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** A parent is not active on its children's pages (e.g. Customers on /customers/import). */
+function onChildPage(item: NavItem, pathname: string): boolean {
+  return mainNav.some((other) => other.parent === item.key && matches(other.path, pathname));
+}
+
 function isActive(item: NavItem, pathname: string): boolean {
-  return item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+  return !onChildPage(item, pathname) && matches(item.path, pathname);
 }
 
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { pathname } = useLocation();
-  const visible = (item: NavItem) => !item.module || can(item.module, 'read');
+  const visible = (item: NavItem) => !item.module || can(item.module, item.action ?? 'read');
 
   const renderItem = (item: NavItem) => (
     <NavLink
       key={item.key}
       component={RouterNavLink}
       to={item.path}
-      end={item.path === '/'}
+      end={item.path === '/' || onChildPage(item, pathname)}
       label={t(`nav.${item.key}`)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       rightSection={
@@ -31,6 +40,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
       }
       active={isActive(item, pathname)}
       onClick={onNavigate}
+      pl={item.parent ? 'xl' : undefined}
       data-nav={item.key}
     />
   );

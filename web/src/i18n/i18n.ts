@@ -1,12 +1,22 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
+import dataopsEn from './dataops.en.json';
+import dataopsTh from './dataops.th.json';
 import en from './en.json';
+import profileEn from './profile.en.json';
+import profileTh from './profile.th.json';
 import th from './th.json';
 
 // Both files must hold exactly the same keys: each assignment fails to compile if one lacks a key.
 export const thHasEveryEnglishKey: typeof en = th;
 export const enHasEveryThaiKey: typeof th = en;
+// Namespaces of the customer pages (profile: list, 360° view, timeline, consent, custom fields;
+// dataops: import, export, duplicates and merge, data quality), kept apart so they can grow independently.
+export const profileThHasEveryKey: typeof profileEn = profileTh;
+export const profileEnHasEveryKey: typeof profileTh = profileEn;
+export const dataopsThHasEveryKey: typeof dataopsEn = dataopsTh;
+export const dataopsEnHasEveryKey: typeof dataopsTh = dataopsEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -37,7 +47,10 @@ export function currentLocale(): Locale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { th: { translation: th }, en: { translation: en } },
+  resources: {
+    th: { translation: th, profile: profileTh, dataops: dataopsTh },
+    en: { translation: en, profile: profileEn, dataops: dataopsEn },
+  },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: ['th', 'en'],

@@ -1,9 +1,11 @@
 import 'i18next';
+import type dataops from './dataops.en.json';
 import type en from './en.json';
+import type profile from './profile.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en; profile: typeof profile; dataops: typeof dataops };
   }
 }

@@ -36,7 +36,7 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { user, can } = useSession();
   const status = useQuery({ queryKey: ['health'], queryFn: health });
-  const modules = mainNav.filter((item) => item.key !== 'dashboard' && (!item.module || can(item.module)));
+  const modules = mainNav.filter((item) => item.key !== 'dashboard' && (!item.module || can(item.module, item.action)));
 
   return (
     <Stack gap="lg">

@@ -1,11 +1,13 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../api/types.ts';
+import { Link } from 'react-router-dom';
 import { TableState } from '../../components/TableState.tsx';
 import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
+import { useUserOptions } from '../../queries/customers.ts';
+import type { CustomerProfile } from '../../queries/customers-types.ts';
 
-function englishName(customer: Customer): string {
+function englishName(customer: CustomerProfile): string {
   return [customer.firstNameEn, customer.lastNameEn].filter(Boolean).join(' ');
 }
 
@@ -14,24 +16,27 @@ export function CustomersTable({
   loading,
   failed,
 }: {
-  customers: Customer[];
+  customers: CustomerProfile[];
   loading: boolean;
   failed: boolean;
 }) {
   const { t } = useTranslation();
+  const { t: tp } = useTranslation('profile');
   const format = useFormatters();
-  const columns = 7;
+  const users = useUserOptions();
+  const columns = 8;
 
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={980}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="customers-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('customers.columns.name')}</Table.Th>
+            <Table.Th>{tp('list.columns.type')}</Table.Th>
             <Table.Th>{t('customers.columns.phone')}</Table.Th>
             <Table.Th>{t('customers.columns.email')}</Table.Th>
             <Table.Th>{t('customers.columns.lineId')}</Table.Th>
-            <Table.Th>{t('customers.columns.province')}</Table.Th>
+            <Table.Th>{tp('list.columns.owner')}</Table.Th>
             <Table.Th>{t('customers.columns.tags')}</Table.Th>
             <Table.Th>{t('customers.columns.createdAt')}</Table.Th>
           </Table.Tr>
@@ -45,7 +50,9 @@ export function CustomersTable({
               <Table.Td>
                 <Stack gap={0}>
                   <Text size="sm" fw={500}>
-                    {customer.displayName}
+                    <Anchor component={Link} to={`/customers/${customer.id}`} inherit>
+                      {customer.displayName}
+                    </Anchor>
                     {customer.nickname && (
                       <Text span c="dimmed" size="sm">
                         {' '}
@@ -62,6 +69,11 @@ export function CustomersTable({
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {customer.kind === 'company' ? tp('kinds.company') : tp('kinds.person')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {formatPhone(customer.phone)}
                 </Text>
               </Table.Td>
@@ -72,7 +84,7 @@ export function CustomersTable({
                 <Text size="sm">{customer.lineId ?? '—'}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{customer.province ?? '—'}</Text>
+                <Text size="sm">{users.nameOf(customer.ownerId) ?? '—'}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>

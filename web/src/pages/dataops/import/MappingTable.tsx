@@ -1,0 +1,73 @@
+import { Select, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../queries/dataops-types.ts';
+import { IMPORT_FIELDS, isImportField } from './import-fields.ts';
+
+/** One row per file column: its header, a sample value and the customer field it fills. */
+export function MappingTable({
+  preview,
+  mapping,
+  onChange,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, string>;
+  onChange: (header: string, field: string) => void;
+}) {
+  const { t } = useTranslation('dataops');
+  const fieldLabel = (field: string) => (isImportField(field) ? t(`fields.${field}`) : field);
+  const known = preview.fields.length ? preview.fields : [...IMPORT_FIELDS];
+  const used = new Set(Object.values(mapping).filter(Boolean));
+  const sample = preview.rows.find((row) => row.outcome !== 'reject') ?? preview.rows[0];
+
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs" data-testid="import-mapping">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('import.mapping.column')}</Table.Th>
+            <Table.Th>{t('import.mapping.sample')}</Table.Th>
+            <Table.Th w={260}>{t('import.mapping.field')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.headers.map((header) => {
+            const current = mapping[header] ?? '';
+            const options = [...new Set([...known, ...(current ? [current] : [])])];
+            return (
+              <Table.Tr key={header} data-column={header}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {header}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" lineClamp={1}>
+                    {sample?.values[header] ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    size="xs"
+                    aria-label={t('import.mapping.fieldFor', { column: header })}
+                    value={current}
+                    onChange={(value) => onChange(header, value ?? '')}
+                    allowDeselect={false}
+                    searchable
+                    data={[
+                      { value: '', label: t('import.mapping.skipColumn') },
+                      ...options.map((field) => ({
+                        value: field,
+                        label: fieldLabel(field),
+                        disabled: field !== current && used.has(field),
+                      })),
+                    ]}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,61 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, PreviewOutcome } from '../../../queries/dataops-types.ts';
+
+export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
+  create: 'teal',
+  update: 'blue',
+  skip: 'gray',
+  reject: 'red',
+};
+
+/** The first rows of the file as the import would treat them, with the reason for each rejection. */
+export function PreviewRows({ preview, mapping }: { preview: ImportPreview; mapping: Record<string, string> }) {
+  const { t } = useTranslation('dataops');
+  const columns = preview.headers.filter((header) => mapping[header]).slice(0, 6);
+
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs" data-testid="import-preview-rows">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>{t('import.preview.line')}</Table.Th>
+            <Table.Th w={220}>{t('import.preview.outcome')}</Table.Th>
+            {columns.map((header) => (
+              <Table.Th key={header}>{header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.rows.map((row) => (
+            <Table.Tr key={row.line} data-outcome={row.outcome}>
+              <Table.Td>{row.line}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLOR[row.outcome]} variant="light" tt="none">
+                  {t(`import.outcome.${row.outcome}`)}
+                </Badge>
+                {row.reason && (
+                  <Text size="xs" c={row.outcome === 'reject' ? 'red' : 'dimmed'} mt={4}>
+                    {row.reason}
+                  </Text>
+                )}
+                {!row.reason && row.matchedBy && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t('import.preview.matchedBy', { rule: row.matchedBy })}
+                  </Text>
+                )}
+              </Table.Td>
+              {columns.map((header) => (
+                <Table.Td key={header}>
+                  <Text size="sm" lineClamp={1}>
+                    {row.values[header] ?? ''}
+                  </Text>
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
