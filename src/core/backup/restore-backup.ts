@@ -91,8 +91,10 @@ async function load(q: SessionQuery, path: string, header: BackupHeader, target:
   const suspended = keysToSuspend(order, await listForeignKeys(q));
   for (const k of suspended) await q(`alter table ${qualified(k.child)} drop constraint ${ident(k.name)}`);
   const loaded = new Set(order);
-  // Rows the migrations seeded give way to the backup's own version of them.
-  for (const t of await referenceDataTables(q)) if (loaded.has(t)) await q(`delete from ${qualified(t)}`);
+  // Rows the migrations seeded give way to the backup's own version of them: children first
+  // (the backup lists parents before children), so no reference between them is broken.
+  const reference = new Set(await referenceDataTables(q));
+  for (const t of [...order].reverse()) if (reference.has(t)) await q(`delete from ${qualified(t)}`);
   const triggered = (await tablesWithUserTriggers(q)).filter((t) => loaded.has(t));
   // Rows go in exactly as they were: no trigger may rewrite them or add audit/outbox rows.
   for (const t of triggered) await q(`alter table ${qualified(t)} disable trigger user`);

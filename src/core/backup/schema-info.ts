@@ -50,15 +50,18 @@ export async function listForeignKeys(q: SessionQuery): Promise<ForeignKey[]> {
     order by c.relname, con.conname`);
 }
 
-/** The comment that marks a table whose rows the migrations seed (migrations/0004). */
-export const REFERENCE_DATA_COMMENT = 'sampan:reference-data';
+/**
+ * Tables whose rows the migrations seed (default PDPA purposes and their texts, 0003).
+ * A freshly migrated database still counts as empty for a restore, which replaces these
+ * rows with the backup's own. The seeds use ON CONFLICT DO NOTHING, so migrating a
+ * restored older backup forward keeps the restored rows.
+ */
+const REFERENCE_DATA_TABLES = ['consent_purposes', 'consent_texts'];
 
-/** Tables seeded by migrations: a restore replaces their rows instead of refusing them. */
+/** The seeded reference tables present in this database. */
 export async function referenceDataTables(q: SessionQuery): Promise<string[]> {
-  const rows = await q<{ relname: string }>(
-    `${PUBLIC_TABLES} and obj_description(c.oid, 'pg_class') = '${REFERENCE_DATA_COMMENT}' order by c.relname`,
-  );
-  return rows.map((r) => r.relname);
+  const rows = await q<{ relname: string }>(`${PUBLIC_TABLES} order by c.relname`);
+  return rows.map((r) => r.relname).filter((t) => REFERENCE_DATA_TABLES.includes(t));
 }
 
 /** Public tables holding at least one row, leaving out reference data seeded by migrations. */
