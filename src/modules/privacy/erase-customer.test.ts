@@ -97,6 +97,21 @@ beforeAll(async () => {
       )
     ).status,
   ).toBe(201);
+  // Another profile's timeline names this person's phone: an inbound record for มานะ carried it.
+  await db.transaction((tx) =>
+    recordActivity(tx, {
+      customerId: keptId,
+      kind: 'identity_match',
+      data: {
+        rule: 'email',
+        kind: 'email',
+        value: 'mana@example.com',
+        channel: 'api',
+        created: false,
+        conflicts: [{ kind: 'phone', system: '', value: '+66891234567', customerId: id }],
+      },
+    }),
+  );
   await db.execute(sql`insert into scratch_orders (customer_id, total_satang, note) values
     (${id}, 125000, 'ส่งให้สมหญิงที่ซอยสุขุมวิท'), (${id}, 99000, null), (${keptId}, 5000, 'มานะ')`);
 });
@@ -245,6 +260,14 @@ describe('erasure (PDPA)', () => {
     );
     expect(timeline.map((a) => a.kind)).toContain('note');
     expect(timeline.every((a) => a.subject === null && a.body === null)).toBe(true);
+    // The other profile's record of the conflict keeps that there was one, not the value.
+    const others = await t.testDb.database.query<{ data: { conflicts: Record<string, unknown>[] } }>(
+      `select data from activities where customer_id = $1 and kind = 'identity_match'`,
+      [keptId],
+    );
+    const conflicts = others.flatMap((a) => a.data.conflicts ?? []);
+    expect(conflicts).toEqual([{ kind: 'phone', system: '', value: null, customerId: id }]);
+    expect(JSON.stringify(others)).toContain('mana@example.com');
 
     const requests = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.customerId, id));
     expect(requests.map((r) => r.kind).sort()).toEqual(['erase', 'export', 'export', 'export']);

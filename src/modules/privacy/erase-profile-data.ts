@@ -69,6 +69,20 @@ export async function eraseProfileData(
            where customer_id = ${customerId} returning 1`,
     ),
   );
+  // Other profiles' identity matches may name this person's identifier as a conflict.
+  add(
+    counts,
+    'identity_conflicts_scrubbed',
+    await count(
+      tx,
+      sql`update activities set data = jsonb_set(data, '{conflicts}', (
+            select jsonb_agg(case when c->>'customerId' = ${customerId} then c || '{"value":null}'::jsonb else c end)
+              from jsonb_array_elements(data->'conflicts') c))
+           where kind = 'identity_match' and customer_id <> ${customerId}
+             and data->'conflicts' @> ${JSON.stringify([{ customerId }])}::jsonb
+          returning 1`,
+    ),
+  );
   // A merge's snapshot holds before-images of the profiles: without it, no unmerge.
   add(
     counts,
