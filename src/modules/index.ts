@@ -13,6 +13,7 @@ import { loadDemo } from './demo/index.ts';
 import { identityModule } from './identity/index.ts';
 import { customerExportModule, importsModule } from './imports/index.ts';
 import { privacyModule } from './privacy/index.ts';
+import { viewsModule } from './views/index.ts';
 
 /** Business modules, in dependency order. */
 export function businessModules(): ModuleDefinition[] {
@@ -29,6 +30,7 @@ export function businessModules(): ModuleDefinition[] {
     importsModule,
     privacyModule,
     dataQualityModule,
+    viewsModule,
     backupModule(),
   ];
 }
