@@ -188,12 +188,9 @@ export async function customerListWhere(
   const conds: (SQL | undefined)[] = [eq(customers.status, 'active'), ...cfConds];
   if (filter.q) {
     const tsquery = searchQuery(filter.q);
+    // search_vector is the stored tsvector of search_text (migration 0004), GIN-indexed
     // a term without any word (only punctuation) finds nothing rather than everything
-    conds.push(
-      tsquery
-        ? sql`to_tsvector('simple'::regconfig, ${customers.searchText}) @@ to_tsquery('simple'::regconfig, ${tsquery})`
-        : sql`false`,
-    );
+    conds.push(tsquery ? sql`${customers}.search_vector @@ to_tsquery('simple'::regconfig, ${tsquery})` : sql`false`);
   }
   if (filter.tag?.length)
     conds.push(

@@ -85,7 +85,15 @@ export const customers = pgTable(
     index('customers_merged_into_idx').on(t.mergedIntoId),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_custom_fields_idx').using('gin', sql`${t.customFields} jsonb_path_ops`),
-    index('customers_search_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.searchText})`),
+    // search_vector and the dedupe_* keys are GENERATED ... STORED columns (migration 0004),
+    // deliberately not declared above: update-customer writes a whole row back with
+    // .set({...row}), and a declared generated column would be written too, which PostgreSQL
+    // refuses. The finder and the search reach them by name.
+    index('customers_search_idx').using('gin', sql`search_vector`),
+    index('customers_dedupe_name_idx').on(sql`dedupe_name`, t.birthday).where(sql`status = 'active'`),
+    index('customers_dedupe_tax_id_idx')
+      .on(sql`dedupe_tax_id`)
+      .where(sql`status = 'active' and dedupe_tax_id is not null`),
     index('customers_name_trgm_idx').using('gin', sql`${t.displayName} gin_trgm_ops`),
   ],
 );

@@ -93,7 +93,8 @@ export function customerSearchText(profile: SearchableProfile, identifiers: read
 /**
  * A search box's text as a to_tsquery('simple', …) expression: every word must match as a
  * prefix ("สมชายใจ" finds "สมชาย ใจดี"; "somc" finds "Somchai"). A phone-like term
- * searches national, international and last-digits forms. Undefined when nothing is left.
+ * searches national, international and last-digits forms; an email-like term its compact
+ * form. Undefined when nothing is left.
  */
 export function searchQuery(q: string): string | undefined {
   const text = q.trim();
@@ -106,6 +107,13 @@ export function searchQuery(q: string): string | undefined {
     if (digits.startsWith('66')) forms.add(`0${digits.slice(2)}`);
     if (digits.startsWith('0')) forms.add(`66${digits.slice(1)}`);
     return [...forms].map((f) => `${f}:*`).join(' | ');
+  }
+  // An email (or its start, "somchai.j@gm") is one word of search_text with its punctuation
+  // removed; searched as that single prefix it hits a few rows, where its parts ("gmail",
+  // "com") would each match most of the table.
+  if (/^\S+@\S*$/.test(text)) {
+    const compact = foldText(text).replace(/[^a-z0-9]/g, '');
+    if (compact) return `${compact}:*`;
   }
   const words = searchWords(text);
   if (words.length === 0) return undefined;
