@@ -12,6 +12,7 @@ import { dedupeModule, duplicateListModule } from './dedupe/index.ts';
 import { loadDemo } from './demo/index.ts';
 import { identityModule } from './identity/index.ts';
 import { customerExportModule, importsModule } from './imports/index.ts';
+import { ladderModule } from './ladder/index.ts';
 import { privacyModule } from './privacy/index.ts';
 import { viewsModule } from './views/index.ts';
 
@@ -30,6 +31,7 @@ export function businessModules(): ModuleDefinition[] {
     importsModule,
     privacyModule,
     dataQualityModule,
+    ladderModule,
     viewsModule,
     backupModule(),
   ];
