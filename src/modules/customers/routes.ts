@@ -4,6 +4,7 @@ import type { AppDeps } from '../../core/http/app-env.ts';
 import { errorResponses, idParamSchema, jsonBody, jsonResponse, security } from '../../core/http/openapi-common.ts';
 import { pageSchema } from '../../core/http/pagination.ts';
 import { newRouter } from '../../core/http/router.ts';
+import { mountBulkRoutes } from './bulk-routes.ts';
 import { createCustomer } from './create-customer.ts';
 import { createCustomerSchema, updateCustomerSchema } from './customer-input.ts';
 import { customerViewSchema } from './customer-view.ts';
@@ -62,6 +63,7 @@ export function customerRoutes(deps: AppDeps) {
     }),
     async (c) => c.json(await updateCustomer(db, actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
+  mountBulkRoutes(r, db);
   mountIdentityRoutes(r, db);
   return r;
 }
