@@ -14,6 +14,7 @@ import { identityModule } from './identity/index.ts';
 import { customerExportModule, importsModule } from './imports/index.ts';
 import { ladderModule } from './ladder/index.ts';
 import { privacyModule } from './privacy/index.ts';
+import { productsModule } from './products/index.ts';
 import { viewsModule } from './views/index.ts';
 
 /** Business modules, in dependency order. */
@@ -31,6 +32,7 @@ export function businessModules(): ModuleDefinition[] {
     importsModule,
     privacyModule,
     dataQualityModule,
+    productsModule,
     ladderModule,
     viewsModule,
     backupModule(),

@@ -1,0 +1,17 @@
+import type { ModuleDefinition } from '../../core/module.ts';
+import { productErrors } from './errors.ts';
+import { productRoutes } from './routes.ts';
+
+/** Products, services and price lists: what orders, quotes and deals are made of. */
+export const productsModule: ModuleDefinition = {
+  name: 'products',
+  routes: productRoutes,
+  errors: productErrors,
+};
+
+export { createProduct } from './create-product.ts';
+export { getProduct } from './get-product.ts';
+export { type PriceView, priceForCustomer } from './price-for-customer.ts';
+export { type ProductView, productViewSchema } from './product-input.ts';
+export { priceListItems, priceLists, products } from './schema.ts';
+export { type LineAmounts, lineAmounts, THAI_VAT_RATE_BP, VAT_MODES, type VatMode, vatOf } from './vat.ts';
