@@ -1,0 +1,2 @@
+-- Placeholder: replaced by the change that owns this migration.
+SELECT 1;
