@@ -173,6 +173,13 @@ function consentConditions(specs: readonly string[]): SQL[] {
 }
 
 /**
+ * How the search condition is offered to the planner: 'index' as `@@` (GIN); 'per_row'
+ * hidden in an expression no index serves, so a common term is tested row by row while
+ * walking the sort's index (see list-customers.ts).
+ */
+export type SearchPlan = 'index' | 'per_row';
+
+/**
  * The WHERE of the customer list for this caller: active profiles they may see that match
  * every filter. Throws validation_failed (per parameter) for unknown custom fields or bad values.
  */
@@ -180,6 +187,7 @@ export async function customerListWhere(
   db: DbOrTx,
   actor: Actor,
   filter: CustomerListFilter,
+  search: SearchPlan = 'index',
 ): Promise<SQL | undefined> {
   authorize(actor.principal, 'customers', 'read');
   const errors: FieldError[] = [];
@@ -188,9 +196,10 @@ export async function customerListWhere(
   const conds: (SQL | undefined)[] = [eq(customers.status, 'active'), ...cfConds];
   if (filter.q) {
     const tsquery = searchQuery(filter.q);
-    // search_vector is the stored tsvector of search_text (migration 0004), GIN-indexed
-    // a term without any word (only punctuation) finds nothing rather than everything
-    conds.push(tsquery ? sql`${customers}.search_vector @@ to_tsquery('simple'::regconfig, ${tsquery})` : sql`false`);
+    // search_vector is the stored tsvector of search_text (migration 0004), GIN-indexed.
+    // A term without any word (only punctuation) finds nothing rather than everything.
+    const match = sql`${customers}.search_vector @@ to_tsquery('simple'::regconfig, ${tsquery ?? ''})`;
+    conds.push(!tsquery ? sql`false` : search === 'index' ? match : sql`coalesce(${match}, false)`);
   }
   if (filter.tag?.length)
     conds.push(

@@ -66,15 +66,17 @@ const SORT_KEY: Record<CustomerSort, [column: SQL, direction: SQL]> = {
 };
 
 /**
- * The ids of one page of the rows matching `where`, in the sort's order, as a subquery.
- * For searches: the MATERIALIZED CTE makes PostgreSQL collect the matches through the
- * GIN index first and sort only those. Left to itself, with ORDER BY … LIMIT over a
- * million rows it would often walk the sort index instead, testing the search on each row
- * until it had a page (seconds when the term is rare).
+ * One page of the rows matching `where` in the sort's order, chosen among at most `cap`
+ * matches: rows of (id, matched), where matched is how many matches were seen (≤ cap).
+ * The MATERIALIZED CTE makes PostgreSQL collect the matches through the GIN index and
+ * sort only those; left to itself with ORDER BY … LIMIT it often walks the sort's index
+ * instead, testing every row, which takes seconds over a million rows when the term is
+ * rare. When matched reaches the cap the page is not exact: the caller walks instead.
  */
-export function matchingPageIds(where: SQL | undefined, sort: CustomerSort, limit: number): SQL {
+export function matchingPage(where: SQL | undefined, sort: CustomerSort, limit: number, cap: number): SQL {
   const [column, direction] = SORT_KEY[sort];
   return sql`with m as materialized (
-      select ${customers.id} as id, ${column} as k from ${customers} ${where ? sql`where ${where}` : sql``}
-    ) select m.id from m order by m.k ${direction}, m.id ${direction} limit ${limit}`;
+      select ${customers.id} as id, ${column} as k from ${customers} ${where ? sql`where ${where}` : sql``} limit ${cap}
+    ) select m.id::text as id, count(*) over ()::int as matched from m
+      order by m.k ${direction}, m.id ${direction} limit ${limit}`;
 }
