@@ -17,7 +17,7 @@ export const ladderModule: ModuleDefinition = {
 
 export { countStages } from './count-stages.ts';
 export { getCustomerLadder } from './get-customer-ladder.ts';
-export { type FactSource, FACT_SOURCES, type LadderFacts, ladderFacts } from './ladder-facts.ts';
+export { FACT_SOURCES, type FactSource, type LadderFacts, ladderFacts } from './ladder-facts.ts';
 export { DEFAULT_LADDER_RULES, type LadderRules, ladderRulesSchema } from './ladder-rules.ts';
 export { recomputeAllLadder, recomputeLadder } from './recompute-ladder.ts';
 export { customerLadder, ladderHistory } from './schema.ts';

@@ -47,19 +47,32 @@ const TOPICS = [
   'activity.deleted',
 ] as const;
 
+/** Judges again the customers an event concerns (order entries only, for activity events). */
+export async function handleLadderEvent(db: Db, event: EventJobData): Promise<void> {
+  if (event.topic.startsWith('activity.') && event.payload.kind !== undefined && event.payload.kind !== 'order') return;
+  await recomputeLadder(db, await affected(db, event));
+  if (event.topic === 'customer.merged') {
+    // Tombstones stand on no rung; an unmerge judges the restored profiles again.
+    await db.execute(
+      sql`delete from customer_ladder where customer_id = any(${uuidArray(ids(event.payload.mergedIds))})`,
+    );
+  }
+  if (event.topic === 'customer.erased' && event.aggregateId) {
+    // Reasons staff typed may name the person; the stages stay as non-personal aggregates.
+    const erased = uuidArray([event.aggregateId, ...ids(event.payload.mergedIds)]);
+    await db.execute(sql`update customer_ladder set override_reason = null where customer_id = any(${erased})`);
+    await db.execute(sql`update ladder_history set reason = null where customer_id = any(${erased})`);
+  }
+}
+
 /** Event-driven recompute of the customers concerned, a nightly full pass, and one after the rules change. */
 export function registerLadderJobs({ deps, jobs, events }: ModuleRuntime): void {
   const { db } = deps.database;
   for (const topic of TOPICS) {
-    events.subscribe(
-      topic,
-      `ladder.on-${topic.replace('.', '-')}`,
-      async (event) => {
-        if (topic.startsWith('activity.') && event.payload.kind !== undefined && event.payload.kind !== 'order') return;
-        await recomputeLadder(db, await affected(db, event));
-      },
-      { retryLimit: 5, retryDelay: 10 },
-    );
+    events.subscribe(topic, `ladder.on-${topic.replace('.', '-')}`, (event) => handleLadderEvent(db, event), {
+      retryLimit: 5,
+      retryDelay: 10,
+    });
   }
   events.subscribe(LADDER_RULES_UPDATED, 'ladder.on-rules-updated', async (_e, ctx) => {
     ctx.logger.info(await recomputeAllLadder(db), 'ladder recomputed after the rules changed');

@@ -48,7 +48,12 @@ export type StageCounts = z.infer<typeof stageCountsSchema>;
 export const overrideInputSchema = z
   .object({
     stage: stageSchema,
-    reason: z.string().trim().min(1).max(500).openapi({ description: 'Why staff set this stage (shown in the history).' }),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .openapi({ description: 'Why staff set this stage (shown in the history).' }),
   })
   .strict()
   .openapi('LadderOverride');

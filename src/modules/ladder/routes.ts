@@ -9,7 +9,12 @@ import { getCustomerLadder } from './get-customer-ladder.ts';
 import { getRules } from './get-rules.ts';
 import { ladderRulesSchema } from './ladder-rules.ts';
 import { ladderRulesViewSchema } from './ladder-rules-view.ts';
-import { customerLadderViewSchema, overrideInputSchema, recomputeResultSchema, stageCountsSchema } from './ladder-view.ts';
+import {
+  customerLadderViewSchema,
+  overrideInputSchema,
+  recomputeResultSchema,
+  stageCountsSchema,
+} from './ladder-view.ts';
 import { recomputeAll } from './recompute-all.ts';
 import { setLadderOverride } from './set-override.ts';
 import { updateRules } from './update-rules.ts';

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { LadderRules } from './ladder-rules.ts';
-import type { LadderStage } from './stages.ts';
 import { textArray } from './sql-helpers.ts';
+import type { LadderStage } from './stages.ts';
 
 /** Columns the rules read, in the query that judges customers. */
 export interface FactColumns {
@@ -28,7 +28,9 @@ function rungs(rules: LadderRules, c: FactColumns): Rung[] {
   const { partner, advocate, supporter, repeatCustomer, firstTimeBuyer } = rules;
   if (partner.enabled) {
     const tagged = hasAnyTag(c.tags, partner.tags);
-    const typed = partner.customerTypes.length ? sql`(${c.customerType} = any(${textArray(partner.customerTypes)}))` : sql`false`;
+    const typed = partner.customerTypes.length
+      ? sql`(${c.customerType} = any(${textArray(partner.customerTypes)}))`
+      : sql`false`;
     list.push({
       stage: 'partner',
       when: sql`(${tagged} or ${typed})`,

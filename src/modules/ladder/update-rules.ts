@@ -35,7 +35,12 @@ export async function updateRules(db: Db, actor: Actor, raw: LadderRules): Promi
       action: 'update',
       changes: { rules: { before: before.rules, after: rules } },
     });
-    await emitEvent(tx, { topic: LADDER_RULES_UPDATED, aggregateType: 'settings', aggregateId: LADDER_RULES_KEY, payload: {} });
+    await emitEvent(tx, {
+      topic: LADDER_RULES_UPDATED,
+      aggregateType: 'settings',
+      aggregateId: LADDER_RULES_KEY,
+      payload: {},
+    });
     return toRulesView(rules, DEFAULT_LADDER_RULES, row?.updatedAt ?? new Date());
   });
 }

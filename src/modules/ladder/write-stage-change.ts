@@ -54,8 +54,16 @@ export async function writeStaffStageChange(tx: DbOrTx, actor: Actor, change: St
     entityType: 'customer',
     entityId: change.customerId,
     action: change.source === 'override' ? 'ladder_override' : 'ladder_override_clear',
-    before: { ladderStage: change.from, ladderOverride: change.overrideBefore.stage, ladderOverrideReason: change.overrideBefore.reason },
-    after: { ladderStage: change.to, ladderOverride: change.overrideAfter.stage, ladderOverrideReason: change.overrideAfter.reason },
+    before: {
+      ladderStage: change.from,
+      ladderOverride: change.overrideBefore.stage,
+      ladderOverrideReason: change.overrideBefore.reason,
+    },
+    after: {
+      ladderStage: change.to,
+      ladderOverride: change.overrideAfter.stage,
+      ladderOverrideReason: change.overrideAfter.reason,
+    },
   });
   await emitEvent(tx, {
     topic: 'customer.ladder_changed',
