@@ -3,6 +3,7 @@ import { scopeFor } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import { users } from '../../core/auth/schema.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
+import { type CustomFieldRules, loadCustomFieldRules } from './custom-field-cells.ts';
 
 export const ON_MATCH = ['update', 'skip'] as const;
 export type OnMatch = (typeof ON_MATCH)[number];
@@ -23,6 +24,8 @@ export interface ImportContext {
   owners: Map<string, Ownership & { email: string }>;
   /** Nothing is written but the import's own progress and rejections. */
   dryRun: boolean;
+  /** Active custom field definitions, to check the custom field cells. */
+  customFields: CustomFieldRules;
 }
 
 /** Whether the actor may see a customer with this owner and team (the same rule as visibleCustomer). */
@@ -71,6 +74,7 @@ export async function loadImportContext(
     ...input,
     actor,
     owners,
+    customFields: await loadCustomFieldRules(db),
     defaultOwner: { ownerId: self, teamId: self ? (rows.find((u) => u.id === self)?.teamId ?? null) : null },
   };
 }

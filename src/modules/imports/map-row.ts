@@ -46,6 +46,8 @@ export interface MappedRow {
   ownerEmail?: string;
   /** The row as CSV text, for the rejection report. */
   raw: () => string;
+  /** search_text of the profile this row would create on its own (prepareRow, before the transaction). */
+  searchText?: string;
 }
 
 export interface RejectedRow {

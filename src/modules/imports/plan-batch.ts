@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
 import {
-  customerIdentities,
   customerSearchText,
-  customers,
   deriveDisplayName,
   IDENTIFIER_KINDS,
   type Identifier,
   identifierKey,
   matchRule,
 } from '../customers/index.ts';
+import { type CustomerRow, loadBatchOwners } from './batch-owners.ts';
+import { checkImportedCustomFields } from './custom-field-cells.ts';
 import { type ImportContext, maysee, ownerFor } from './import-context.ts';
 import type { MappedRow, ProfileFields, RejectedRow, RowResult } from './map-row.ts';
-
-type CustomerRow = typeof customers.$inferSelect;
+import { uuidV7 } from './uuid-v7.ts';
 
 /** A profile this batch creates or changes, with its identifiers after the batch. */
 export interface PlannedCustomer {
@@ -22,6 +19,8 @@ export interface PlannedCustomer {
   isNew: boolean;
   values: Partial<CustomerRow> & { displayName: string };
   identifiers: Identifier[];
+  /** search_text computed before the transaction (prepareRow), valid while no other row changes this profile. */
+  searchText?: string | undefined;
 }
 
 export interface PlannedIdentity extends Identifier {
@@ -95,29 +94,19 @@ function withoutForeignContacts(
   return out;
 }
 
-interface Owned {
-  customerId: string;
+/** The name a row gives a profile it creates; undefined when it has none. */
+function newProfileName(row: MappedRow): string | undefined {
+  return row.fields.displayName ?? deriveDisplayName(row.fields) ?? undefined;
 }
 
-/** Who holds each identifier of the batch now (merged profiles forward to their survivor). */
-async function currentOwners(tx: DbOrTx, keys: Identifier[]): Promise<Map<string, Owned>> {
-  const owners = new Map<string, Owned>();
-  if (keys.length === 0) return owners;
-  const result = await tx.execute(sql`
-    select i.kind, i.system, i.value,
-           case when c.status = 'merged' and c.merged_into_id is not null then c.merged_into_id else c.id end as customer_id
-    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(kind text, system text, value text)
-    join ${customerIdentities} i on i.kind = k.kind and i.system = k.system and i.value = k.value
-    join ${customers} c on c.id = i.customer_id`);
-  const { rows } = result as unknown as {
-    rows: { kind: string; system: string; value: string; customer_id: string }[];
-  };
-  for (const r of rows as { kind: string; system: string; value: string; customer_id: string }[]) {
-    owners.set(identifierKey({ kind: r.kind as Identifier['kind'], system: r.system, value: r.value }), {
-      customerId: r.customer_id,
-    });
-  }
-  return owners;
+/**
+ * Work on a row that needs no database, done before its batch's transaction (while the
+ * previous batch is being written): the search_text of the profile it would create on its
+ * own. planBatch uses it when the row does create that profile and no later row of the batch changes it.
+ */
+export function prepareRow(row: MappedRow): void {
+  const displayName = newProfileName(row);
+  if (displayName) row.searchText = customerSearchText({ ...row.fields, displayName }, byTrust(row.identifiers));
 }
 
 /**
@@ -125,6 +114,7 @@ async function currentOwners(tx: DbOrTx, keys: Identifier[]): Promise<Map<string
  * batch, then each row in file order is matched by its most trusted identifier (the order
  * of IDENTIFIER_KINDS) against existing profiles and the rows before it, so rows sharing
  * an identifier become one profile. Identifiers another profile holds are never taken.
+ * Custom field cells are checked by the customers module's own rules; a bad one rejects its row.
  */
 export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResult[]): Promise<BatchPlan> {
   const plan: BatchPlan = {
@@ -134,34 +124,13 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
     outcomes: [],
     counts: { created: 0, updated: 0, skipped: 0, rejected: 0 },
   };
-  const rows = results.flatMap((r) => (r.ok ? [r.row] : []));
   const allKeys = new Map<string, Identifier>();
-  for (const row of rows) for (const id of row.identifiers) allKeys.set(identifierKey(id), id);
-  const owners = await currentOwners(tx, [...allKeys.values()]);
-  const existingIds = [...new Set([...owners.values()].map((o) => o.customerId))];
-  const existing = new Map<string, CustomerRow>();
-  const existingIdentities = new Map<string, Identifier[]>();
-  if (existingIds.length) {
-    for (const c of await tx.select().from(customers).where(inArray(customers.id, existingIds))) existing.set(c.id, c);
-    if (ctx.onMatch === 'update') {
-      const ids = await tx
-        .select({
-          customerId: customerIdentities.customerId,
-          kind: customerIdentities.kind,
-          system: customerIdentities.system,
-          value: customerIdentities.value,
-        })
-        .from(customerIdentities)
-        .where(inArray(customerIdentities.customerId, existingIds));
-      for (const i of ids) {
-        const list = existingIdentities.get(i.customerId) ?? [];
-        list.push({ kind: i.kind as Identifier['kind'], system: i.system, value: i.value });
-        existingIdentities.set(i.customerId, list);
-      }
-    }
-  }
-  const holder = new Map<string, string>();
-  for (const [key, o] of owners) holder.set(key, o.customerId);
+  for (const r of results) if (r.ok) for (const id of r.row.identifiers) allKeys.set(identifierKey(id), id);
+  const { holder, existing, existingIdentities } = await loadBatchOwners(
+    tx,
+    [...allKeys.values()],
+    ctx.onMatch === 'update',
+  );
   const planned = new Map<string, PlannedCustomer>();
 
   const reject = (row: MappedRow | RejectedRow, en: string, th: string) => {
@@ -174,12 +143,23 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
     const kinds = new Set(customer.identifiers.map((i) => i.kind));
     for (const id of ids) {
       const key = identifierKey(id);
-      if (holder.has(key)) continue;
+      if (holder.has(key)) {
+        if (holder.get(key) !== customer.id) customer.searchText = undefined;
+        continue;
+      }
       holder.set(key, customer.id);
       plan.identities.push({ ...id, customerId: customer.id, isPrimary: !kinds.has(id.kind) });
       kinds.add(id.kind);
       customer.identifiers.push(id);
     }
+  };
+  /** The row's fields and its custom field cells checked (merged over `previous`), or undefined when rejected. */
+  const checkedFields = async (row: MappedRow, kind: string | undefined, previous?: Record<string, unknown>) => {
+    const checked = await checkImportedCustomFields(ctx.customFields, kind, row.fields.customFields, previous);
+    if (!checked) return { fields: row.fields };
+    if (checked.ok) return { fields: { ...row.fields, customFields: undefined }, customFields: checked.value };
+    reject(row, checked.en, checked.th);
+    return undefined;
   };
 
   for (const result of results) {
@@ -208,6 +188,9 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
         continue;
       }
       let target = planned.get(customerId);
+      const current = target?.values ?? before;
+      const checked = await checkedFields(row, row.fields.kind ?? current?.kind, current?.customFields ?? {});
+      if (!checked) continue;
       if (!target && before) {
         target = {
           id: customerId,
@@ -219,8 +202,10 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
         plan.customers.push(target);
       }
       if (!target) throw new Error(`matched customer ${customerId} not loaded`);
+      target.searchText = undefined;
       const hadDerivedName = target.values.displayName === deriveDisplayName(target.values);
-      applyFields(target.values, withoutForeignContacts(row.fields, ids, holder, customerId));
+      applyFields(target.values, withoutForeignContacts(checked.fields, ids, holder, customerId));
+      if (checked.customFields) target.values.customFields = checked.customFields;
       if (row.fields.displayName === undefined && hadDerivedName) {
         target.values.displayName = deriveDisplayName(target.values) ?? target.values.displayName;
       }
@@ -229,7 +214,7 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
       plan.outcomes.push({ line: row.line, action: 'update', customerId, matchedBy: rule });
       continue;
     }
-    const displayName = row.fields.displayName ?? deriveDisplayName(row.fields);
+    const displayName = newProfileName(row);
     if (!displayName) {
       reject(
         row,
@@ -243,10 +228,19 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
       reject(row, owner.en, owner.th);
       continue;
     }
+    const checked = await checkedFields(row, row.fields.kind);
+    if (!checked) continue;
     const values: PlannedCustomer['values'] = { displayName, source: 'import', ...owner };
-    applyFields(values, row.fields);
+    applyFields(values, checked.fields);
+    if (checked.customFields) values.customFields = checked.customFields;
     values.displayName = row.fields.displayName ?? displayName;
-    const created: PlannedCustomer = { id: randomUUID(), isNew: true, values, identifiers: [] };
+    const created: PlannedCustomer = {
+      id: uuidV7(),
+      isNew: true,
+      values,
+      identifiers: [],
+      searchText: row.searchText,
+    };
     planned.set(created.id, created);
     plan.customers.push(created);
     attach(created, ids);
@@ -254,7 +248,7 @@ export async function planBatch(tx: DbOrTx, ctx: ImportContext, results: RowResu
     plan.outcomes.push({ line: row.line, action: 'create', customerId: created.id });
   }
   for (const c of plan.customers) {
-    c.values.searchText = customerSearchText(c.values, c.identifiers);
+    c.values.searchText = c.searchText ?? customerSearchText(c.values, c.identifiers);
   }
   return plan;
 }

@@ -10,7 +10,7 @@ import { loadImportContext, type OnMatch } from './import-context.ts';
 import { checkMapping } from './import-fields.ts';
 import { headOf, importBytes } from './import-source.ts';
 import { compileRowMapper, type RowResult } from './map-row.ts';
-import { planBatch } from './plan-batch.ts';
+import { planBatch, prepareRow } from './plan-batch.ts';
 import { openCsv } from './read-csv.ts';
 import { imports } from './schema.ts';
 import { writeBatch } from './write-batch.ts';
@@ -146,12 +146,16 @@ export async function runImport(
       // Parse and check the next batch while the database writes the previous one.
       for await (const record of reader.rows) {
         if (record.line <= row.committedLine) continue;
-        batch.push(mapRow(record.line, record.fields, record.ragged));
+        const mapped = mapRow(record.line, record.fields, record.ragged);
+        if (mapped.ok) prepareRow(mapped.row);
+        batch.push(mapped);
         lastLine = record.line;
         if (batch.length >= batchSize) {
           await inFlight;
           if (stopped) break;
           inFlight = commit(batch, lastLine);
+          // Awaited before the next batch; until then a failure must not count as unhandled.
+          inFlight.catch(() => {});
           batch = [];
         }
       }
