@@ -4,6 +4,8 @@ import type { Locale } from '../api/types.ts';
 import dataopsEn from './dataops.en.json';
 import dataopsTh from './dataops.th.json';
 import en from './en.json';
+import listsEn from './lists.en.json';
+import listsTh from './lists.th.json';
 import profileEn from './profile.en.json';
 import profileTh from './profile.th.json';
 import th from './th.json';
@@ -17,6 +19,9 @@ export const profileThHasEveryKey: typeof profileEn = profileTh;
 export const profileEnHasEveryKey: typeof profileTh = profileEn;
 export const dataopsThHasEveryKey: typeof dataopsEn = dataopsTh;
 export const dataopsEnHasEveryKey: typeof dataopsTh = dataopsEn;
+// lists: the customer list's saved views, bulk actions and columns; the profile's duplicates and company panels.
+export const listsThHasEveryKey: typeof listsEn = listsTh;
+export const listsEnHasEveryKey: typeof listsTh = listsEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -48,8 +53,8 @@ export function currentLocale(): Locale {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    th: { translation: th, profile: profileTh, dataops: dataopsTh },
-    en: { translation: en, profile: profileEn, dataops: dataopsEn },
+    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh },
+    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

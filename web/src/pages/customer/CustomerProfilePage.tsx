@@ -7,9 +7,11 @@ import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
 import { AddressesPanel } from './AddressesPanel.tsx';
+import { CompanyOverview } from './CompanyOverview.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
+import { DuplicatesPanel } from './DuplicatesPanel.tsx';
 import { IdentitiesPanel } from './IdentitiesPanel.tsx';
 import { PrivacyPanel } from './PrivacyPanel.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
@@ -75,6 +77,12 @@ export function CustomerProfilePage() {
         </Alert>
       )}
       <ProfileHeader customer={profile} editable={editable} />
+      {(profile.status ?? 'active') === 'active' && (
+        <>
+          <CompanyOverview customer={profile} />
+          <DuplicatesPanel customerId={profile.id} />
+        </>
+      )}
       <Paper withBorder radius="md" p="md" mt="md">
         <Tabs defaultValue="timeline" keepMounted={false}>
           <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
