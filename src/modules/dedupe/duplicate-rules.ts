@@ -40,13 +40,18 @@ const TITLE =
   '^(นางสาว|นาง|นาย|น\\.ส\\.|ด\\.ช\\.|ด\\.ญ\\.|เด็กชาย|เด็กหญิง|คุณ)(?=[\\s\\u0E01-\\u0E2E\\u0E40-\\u0E44])' +
   '|^(mrs|mr|ms|miss|dr)(\\.|\\s)+';
 
-/** The normalised form of a name as SQL. */
+/**
+ * The normalised form of a name as SQL. Migration 0004 stores it, for the display name and
+ * for the Thai and English first+last names, in customers.dedupe_name, dedupe_name_th and
+ * dedupe_name_en (generated columns, so every writer keeps them right); the finder reads
+ * those. This expression is the reference the migration was written from, and a test checks
+ * that the stored keys equal it.
+ */
 export function normalisedName(expr: SQL): SQL {
   const trimmed = sql`regexp_replace(coalesce(${expr}, ''), '^[\\s\\u200B-\\u200D\\uFEFF]+', '')`;
   const untitled = sql`regexp_replace(lower(${trimmed}), ${TITLE}, '')`;
   const compact = sql`regexp_replace(${untitled}, '[\\s\\u200B-\\u200D\\uFEFF.\\-''’]+', '', 'g')`;
-  // translate() is slow on long names; most (Thai) names have no accented letter at all.
-  return sql`(select case when v ~ '[À-ɏ]' then translate(v, ${ACCENTED}, ${FOLDED}) else v end from (select ${compact} as v) n)`;
+  return sql`translate(${compact}, ${ACCENTED}, ${FOLDED})`;
 }
 
 const c = (name: string) => sql.raw(`customers.${name}`);
@@ -70,26 +75,14 @@ export function candidatePairs(visible: SQL | undefined, focusId: string | null)
      where f.kind = ${code} and (${focus} is null or f.id = ${focus}) and similarity(fc.n, oc.n) >= ${minSim}`;
   return sql`
     with cand as materialized (
-      -- The Thai and English name columns are normalised only when they say something the
-      -- display name does not (usually it is just "first last").
-      select id, n, birthday, postcode, district, province, tax_id, addr, email, phone, line_id,
-             case when first_name is null and last_name is null then ''
-                  when concat_ws(' ', first_name, last_name) = display_name then n
-                  else ${normalisedName(sql`concat(first_name, last_name)`)} end as n_th,
-             case when first_name_en is null and last_name_en is null then ''
-                  when concat_ws(' ', first_name_en, last_name_en) = display_name then n
-                  else ${normalisedName(sql`concat(first_name_en, last_name_en)`)} end as n_en
-        from (
-          select ${c('id')} as id, ${normalisedName(c('display_name'))} as n, ${c('display_name')} as display_name,
-                 ${c('first_name')} as first_name, ${c('last_name')} as last_name,
-                 ${c('first_name_en')} as first_name_en, ${c('last_name_en')} as last_name_en,
-                 ${c('birthday')} as birthday, ${c('postcode')} as postcode, ${c('district')} as district,
-                 ${c('province')} as province, nullif(regexp_replace(${c('tax_id')}, '\\D', '', 'g'), '') as tax_id,
-                 nullif(lower(regexp_replace(coalesce(${c('address_line')}, ''), '[\\s,./\\-]+', '', 'g')), '') as addr,
-                 ${c('email')} as email, ${c('phone')} as phone, ${c('line_id')} as line_id
-            from customers
-           where ${c('status')} = 'active' ${visible ? sql`and ${visible}` : sql``}
-        ) raw
+      -- Stored keys (migration 0004): n is the normalised display name, n_th and n_en the
+      -- normalised Thai and English first+last names ('' when there are none).
+      select ${c('id')} as id, ${c('dedupe_name')} as n, ${c('dedupe_name_th')} as n_th,
+             ${c('dedupe_name_en')} as n_en, ${c('birthday')} as birthday, ${c('postcode')} as postcode,
+             ${c('district')} as district, ${c('province')} as province, ${c('dedupe_tax_id')} as tax_id,
+             ${c('dedupe_addr')} as addr, ${c('email')} as email, ${c('phone')} as phone, ${c('line_id')} as line_id
+        from customers
+       where ${c('status')} = 'active' ${visible ? sql`and ${visible}` : sql``}
     ),
     names as materialized (
       select distinct k.id, k.key, k.birthday, k.postcode, k.district, k.addr

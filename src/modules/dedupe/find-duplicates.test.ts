@@ -85,6 +85,32 @@ describe('findDuplicates', () => {
     ]);
   });
 
+  it('stores the same normalised keys as normalisedName computes (migration 0004)', async () => {
+    const n = (e: string) => normalisedName(sql.raw(e));
+    const part = (f: string, l: string) => sql`case when ${sql.raw(f)} is null and ${sql.raw(l)} is null then ''
+      when concat_ws(' ', ${sql.raw(f)}, ${sql.raw(l)}) = display_name then ${n('display_name')}
+      else ${normalisedName(sql.raw(`concat(${f}, ${l})`))} end`;
+    await makeProfile(db, staff.admin, {
+      displayName: ' Dr. José  Ñúñez',
+      firstName: 'นางสาวสุดา',
+      lastName: 'ใจ-ดี',
+      firstNameEn: 'José',
+      lastNameEn: 'Ñúñez',
+      addressLine: '12/3 ถ. สุขุมวิท, แขวง',
+      taxId: '0-1055-12345-67-8',
+    });
+    const [row] = (
+      (await db.execute(sql`select
+        count(*) filter (where dedupe_name is distinct from ${n('display_name')})::int as name,
+        count(*) filter (where dedupe_name_th is distinct from ${part('first_name', 'last_name')})::int as th,
+        count(*) filter (where dedupe_name_en is distinct from ${part('first_name_en', 'last_name_en')})::int as en,
+        count(*)::int as total
+        from customers`)) as unknown as { rows: Record<string, number>[] }
+    ).rows;
+    expect(row).toEqual({ name: 0, th: 0, en: 0, total: expect.any(Number) });
+    expect(Number(row?.total)).toBeGreaterThanOrEqual(20);
+  });
+
   it('finds the planted pairs with their reasons, best score first', async () => {
     const page = await findDuplicates(db, staff.managerA, { limit: 100, minScore: 0 });
     const scores = page.items.map((p) => p.score);
