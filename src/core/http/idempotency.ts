@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, invalidField } from '../errors/app-error.ts';
 import type { AppEnv } from './app-env.ts';
 import { idempotencyKeys } from './idempotency-schema.ts';
+import { rawBodyRoute } from './raw-body-routes.ts';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -20,7 +21,12 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     if (c.req.method !== 'POST' || !key || !actor) return next();
     if (key.length > 200) throw invalidField('Idempotency-Key', 'at most 200 characters', 'ยาวได้ไม่เกิน 200 ตัวอักษร');
     const principal = actor.principal.tokenId ?? actor.principal.userId ?? 'system';
-    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    // A file upload (raw-body-routes.ts) streams to its route: reading it here would hold the
+    // whole file in memory and leave the route an empty body. Its size stands in for its bytes.
+    const request = rawBodyRoute(c.req.method, c.req.path)
+      ? `raw body of ${c.req.header('content-length') ?? 'unknown'} bytes`
+      : await c.req.text();
+    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${request}`);
     const claimed = await db
       .insert(idempotencyKeys)
       .values({ principal, key, requestHash })

@@ -217,6 +217,26 @@ describe('imports HTTP API', () => {
     expect(again.status).toBe(409);
   });
 
+  it('an upload with an Idempotency-Key streams through; a retry gets the first response, another file is refused', async () => {
+    const body = 'name,email\nคนหนึ่ง,one@idem.test\n';
+    // HTTP clients send the length of a file body; the key's request check uses it, not the bytes.
+    const key = (text: string) => ({
+      'idempotency-key': 'upload-once',
+      'content-length': String(Buffer.byteLength(text)),
+    });
+    const first = await upload(salesA.token, body, 'idem.csv', key(body));
+    expect(first.status).toBe(201);
+    const created = await json<{ id: string; fileSize: number }>(first);
+    expect(created.fileSize).toBe(Buffer.byteLength(body));
+    const retry = await upload(salesA.token, body, 'idem.csv', key(body));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await json<{ id: string }>(retry)).id).toBe(created.id);
+    const longer = `${body}คนสอง,two@idem.test\n`;
+    const other = await upload(salesA.token, longer, 'idem.csv', key(longer));
+    expect(other.status).toBe(422);
+  });
+
   it('permissions: viewers may not import; service may not export', async () => {
     expect((await upload(viewer.token, 'name\nA\n')).status).toBe(403);
     expect((await t.app.request('/api/v1/customers/export.csv', { headers: bearer(service.token) })).status).toBe(403);
