@@ -21,6 +21,8 @@ import { ImportPage } from './pages/dataops/import/ImportPage.tsx';
 import { DataQualityPage } from './pages/dataops/quality/DataQualityPage.tsx';
 import { QualityListPage } from './pages/dataops/quality/QualityListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { LadderPage } from './pages/ladder/LadderPage.tsx';
+import { LadderRulesPage } from './pages/ladder/LadderRulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
@@ -50,6 +52,7 @@ export function AppRoutes() {
             <Route path="customers/duplicates" element={guarded('customers', <DuplicatesPage />)} />
             <Route path="customers/data-quality" element={guarded('customers', <DataQualityPage />)} />
             <Route path="customers/data-quality/:check" element={guarded('customers', <QualityListPage />)} />
+            <Route path="customers/ladder" element={guarded('customers', <LadderPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);
@@ -62,6 +65,7 @@ export function AppRoutes() {
             <Route path="admin/audit" element={guarded('audit', <AuditLogPage />)} />
             <Route path="admin/settings" element={guarded('settings', <SettingsPage />)} />
             <Route path="admin/custom-fields" element={guarded('settings', <CustomFieldsPage />)} />
+            <Route path="admin/ladder-rules" element={guarded('settings', <LadderRulesPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -15,6 +15,7 @@ import {
   IconSettings,
   IconShieldLock,
   IconSpeakerphone,
+  IconStairsUp,
   IconTargetArrow,
   IconUser,
   IconUsersGroup,
@@ -98,3 +99,49 @@ export const adminNav: NavItem[] = [
   { key: 'settings', path: '/admin/settings', icon: IconSettings, module: 'settings' },
   { key: 'customFields', path: '/admin/custom-fields', icon: IconForms, module: 'settings' },
 ];
+
+/**
+ * Entries of modules whose labels live in the module's own i18n namespace (`nav.<key>`
+ * there); they are not module cards on the dashboard. `section` says which list they join;
+ * a `parent` places them after that entry's other children.
+ */
+export type ModuleNavKey = 'ladder' | 'ladderRules';
+export interface ModuleNavItem extends Omit<NavItem, 'key'> {
+  key: ModuleNavKey;
+  labelNs: 'ladder';
+  section: 'main' | 'admin';
+}
+
+export const moduleNav: ModuleNavItem[] = [
+  {
+    key: 'ladder',
+    path: '/customers/ladder',
+    icon: IconStairsUp,
+    module: 'customers',
+    parent: 'customers',
+    labelNs: 'ladder',
+    section: 'main',
+  },
+  {
+    key: 'ladderRules',
+    path: '/admin/ladder-rules',
+    icon: IconStairsUp,
+    module: 'settings',
+    labelNs: 'ladder',
+    section: 'admin',
+  },
+];
+
+/** A section's entries with the module entries joined in (after their parent's last child, or at the end). */
+export function withModuleNav(items: readonly NavItem[], section: 'main' | 'admin'): (NavItem | ModuleNavItem)[] {
+  const out: (NavItem | ModuleNavItem)[] = [...items];
+  for (const extra of moduleNav.filter((m) => m.section === section)) {
+    let at = out.length;
+    if (extra.parent) {
+      const last = out.findLastIndex((i) => i.key === extra.parent || i.parent === extra.parent);
+      if (last >= 0) at = last + 1;
+    }
+    out.splice(at, 0, extra);
+  }
+  return out;
+}

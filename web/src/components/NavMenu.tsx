@@ -2,34 +2,40 @@ import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session-context.ts';
-import { adminNav, mainNav, type NavItem } from '../navigation.ts';
+import { adminNav, type ModuleNavItem, mainNav, type NavItem, withModuleNav } from '../navigation.ts';
 
 function matches(path: string, pathname: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 }
 
+type AnyNavItem = NavItem | ModuleNavItem;
+const mainItems = withModuleNav(mainNav, 'main');
+const adminItemsAll = withModuleNav(adminNav, 'admin');
+
 /** A parent is not active on its children's pages (e.g. Customers on /customers/import). */
-function onChildPage(item: NavItem, pathname: string): boolean {
-  return mainNav.some((other) => other.parent === item.key && matches(other.path, pathname));
+function onChildPage(item: AnyNavItem, pathname: string): boolean {
+  return mainItems.some((other) => other.parent === item.key && matches(other.path, pathname));
 }
 
-function isActive(item: NavItem, pathname: string): boolean {
+function isActive(item: AnyNavItem, pathname: string): boolean {
   return !onChildPage(item, pathname) && matches(item.path, pathname);
 }
 
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
+  const { t: tLadder } = useTranslation('ladder');
   const { can } = useSession();
   const { pathname } = useLocation();
-  const visible = (item: NavItem) => !item.module || can(item.module, item.action ?? 'read');
+  const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
 
-  const renderItem = (item: NavItem) => (
+  const label = (item: AnyNavItem) => ('labelNs' in item ? tLadder(`nav.${item.key}`) : t(`nav.${item.key}`));
+  const renderItem = (item: AnyNavItem) => (
     <NavLink
       key={item.key}
       component={RouterNavLink}
       to={item.path}
       end={item.path === '/' || onChildPage(item, pathname)}
-      label={t(`nav.${item.key}`)}
+      label={label(item)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       rightSection={
         item.planned ? (
@@ -45,11 +51,11 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     />
   );
 
-  const adminItems = adminNav.filter(visible);
+  const adminItems = adminItemsAll.filter(visible);
   return (
     <ScrollArea type="auto" style={{ flex: 1 }}>
       <Stack gap={2}>
-        {mainNav.filter(visible).map(renderItem)}
+        {mainItems.filter(visible).map(renderItem)}
         {adminItems.length > 0 && (
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
             {t('nav.adminSection')}

@@ -4,6 +4,8 @@ import type { Locale } from '../api/types.ts';
 import dataopsEn from './dataops.en.json';
 import dataopsTh from './dataops.th.json';
 import en from './en.json';
+import ladderEn from './ladder.en.json';
+import ladderTh from './ladder.th.json';
 import listsEn from './lists.en.json';
 import listsTh from './lists.th.json';
 import profileEn from './profile.en.json';
@@ -22,6 +24,9 @@ export const dataopsEnHasEveryKey: typeof dataopsTh = dataopsEn;
 // lists: the customer list's saved views, bulk actions and columns; the profile's duplicates and company panels.
 export const listsThHasEveryKey: typeof listsEn = listsTh;
 export const listsEnHasEveryKey: typeof listsTh = listsEn;
+// ladder: the relationship ladder's overview, rules and the profile's stage badge.
+export const ladderThHasEveryKey: typeof ladderEn = ladderTh;
+export const ladderEnHasEveryKey: typeof ladderTh = ladderEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -53,8 +58,8 @@ export function currentLocale(): Locale {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh },
-    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn },
+    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh, ladder: ladderTh },
+    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn, ladder: ladderEn },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

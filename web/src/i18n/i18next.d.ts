@@ -1,12 +1,19 @@
 import 'i18next';
 import type dataops from './dataops.en.json';
 import type en from './en.json';
+import type ladder from './ladder.en.json';
 import type lists from './lists.en.json';
 import type profile from './profile.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en; profile: typeof profile; dataops: typeof dataops; lists: typeof lists };
+    resources: {
+      translation: typeof en;
+      profile: typeof profile;
+      dataops: typeof dataops;
+      lists: typeof lists;
+      ladder: typeof ladder;
+    };
   }
 }

@@ -7,6 +7,7 @@ import { useFormatters } from '../../format/use-formatters.ts';
 import { useReferrals, useUserOptions } from '../../queries/customers.ts';
 import type { CustomerProfile } from '../../queries/customers-types.ts';
 import { CustomerFormModal } from '../customers/CustomerFormModal.tsx';
+import { ProfileLadderBadge } from '../ladder/ProfileLadderBadge.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -53,6 +54,7 @@ export function ProfileHeader({ customer, editable }: { customer: CustomerProfil
               </Text>
             )}
             <Group gap={6}>
+              <ProfileLadderBadge customerId={customer.id} editable={editable} />
               <Badge variant="light" color={isCompany ? 'indigo' : 'teal'}>
                 {isCompany ? t('kinds.company') : t('kinds.person')}
               </Badge>
