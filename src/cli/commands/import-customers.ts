@@ -6,6 +6,7 @@ import type { Db } from '../../core/db/database.ts';
 import {
   createFileImport,
   DELIMITERS,
+  defaultBatchSize,
   ENCODINGS,
   findUnfinishedImport,
   formatOf,
@@ -153,7 +154,7 @@ export async function importCustomersCommand(args: string[]): Promise<number> {
     }
     const live = process.stderr.isTTY;
     const done = await runImport(db, actor, importId, {
-      batchSize: parsed.batchSize ?? (database.kind === 'postgres' ? 5000 : 2000),
+      batchSize: parsed.batchSize ?? defaultBatchSize(database.kind),
       onProgress: (p) => process.stderr.write(live ? `\r${progressLine(p)}\u001b[K` : `${progressLine(p)}\n`),
     });
     if (live) process.stderr.write('\n');

@@ -30,5 +30,5 @@ export { mappingByName } from './import-mappings.ts';
 export { importBytes } from './import-source.ts';
 export { openCsv } from './read-csv.ts';
 export { rejectionsReport } from './rejections-report.ts';
-export { formatOf, type ImportProgress, runImport } from './run-import.ts';
+export { defaultBatchSize, formatOf, type ImportProgress, runImport } from './run-import.ts';
 export { importChunks, importMappings, importRejections, imports } from './schema.ts';

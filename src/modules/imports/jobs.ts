@@ -7,7 +7,7 @@ import { isAppError } from '../../core/errors/app-error.ts';
 import type { EventJobData } from '../../core/events/outbox-dispatcher.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ModuleRuntime } from '../../core/module.ts';
-import { runImport } from './run-import.ts';
+import { defaultBatchSize, runImport } from './run-import.ts';
 import { IMPORT_REQUESTED } from './start-import.ts';
 
 /** The actor a background import runs as: the user who started it, with their role today. */
@@ -33,7 +33,7 @@ export async function runRequestedImport(database: Database, event: EventJobData
     logger.warn({ importId }, 'import not run: the user who started it is no longer active');
     return;
   }
-  const batchSize = database.kind === 'postgres' ? 5000 : 2000;
+  const batchSize = defaultBatchSize(database.kind);
   try {
     const done = await runImport(database.db, actor, importId, { batchSize });
     logger.info({ importId, ...done }, 'import finished');

@@ -29,7 +29,7 @@ export interface ImportProgress {
 }
 
 export interface RunImportOptions {
-  /** Rows per transaction (default 2,000; callers on PostgreSQL use 5,000). */
+  /** Rows per transaction (default 2,000; see defaultBatchSize). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Test hook: return after this many committed batches, as if the process had died. */
@@ -37,6 +37,15 @@ export interface RunImportOptions {
 }
 
 const FINISHED = new Set(['completed', 'cancelled']);
+
+/**
+ * Rows per transaction: PostgreSQL takes 10,000 (the per-batch lookups and statements
+ * amortise; other sessions keep working meanwhile); PGlite has one connection that a
+ * transaction holds, so its batches stay short.
+ */
+export function defaultBatchSize(kind: 'pglite' | 'postgres'): number {
+  return kind === 'postgres' ? 10_000 : 2000;
+}
 
 /** The file format of an import: detected once from its first bytes, stored choices win. */
 export async function formatOf(db: Db, row: ImportRow): Promise<FileFormat> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * A time-ordered UUID (RFC 9562 version 7) for profiles an import creates: consecutive ids
+ * A time-ordered UUID (RFC 9562 version 7) for the profiles and identities an import creates: consecutive ids
  * land on the right-hand edge of the primary-key and customer_id indexes instead of random
  * pages, which keeps a million-row import's index writes in cache.
  */

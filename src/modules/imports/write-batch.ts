@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../core/db/database.ts';
 import { customerIdentities, customers } from '../customers/index.ts';
 import type { BatchPlan, PlannedCustomer } from './plan-batch.ts';
 import { importRejections } from './schema.ts';
+import { uuidV7 } from './uuid-v7.ts';
 
 /** Profile columns an import writes (camelCase field → column). */
 const COLUMNS = [
@@ -81,6 +82,7 @@ export async function writeBatch(tx: DbOrTx, importId: string, plan: BatchPlan, 
     }
     if (plan.identities.length) {
       const ids = plan.identities.map((i) => ({
+        id: uuidV7(),
         customer_id: i.customerId,
         kind: i.kind,
         system: i.system,
@@ -88,8 +90,8 @@ export async function writeBatch(tx: DbOrTx, importId: string, plan: BatchPlan, 
         is_primary: i.isPrimary,
       }));
       // A concurrent writer may have taken an identifier since the lookup: it keeps it.
-      await tx.execute(sql`insert into ${customerIdentities} (customer_id, kind, system, value, is_primary)
-        select customer_id, kind, system, value, is_primary
+      await tx.execute(sql`insert into ${customerIdentities} (id, customer_id, kind, system, value, is_primary)
+        select id, customer_id, kind, system, value, is_primary
         from jsonb_populate_recordset(null::${customerIdentities}, ${JSON.stringify(ids)}::jsonb)
         on conflict (kind, system, value) do nothing`);
     }
