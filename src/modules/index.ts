@@ -13,6 +13,7 @@ import { loadDemo } from './demo/index.ts';
 import { identityModule } from './identity/index.ts';
 import { customerExportModule, importsModule } from './imports/index.ts';
 import { ladderModule } from './ladder/index.ts';
+import { ordersModule } from './orders/index.ts';
 import { privacyModule } from './privacy/index.ts';
 import { productsModule } from './products/index.ts';
 import { viewsModule } from './views/index.ts';
@@ -33,6 +34,7 @@ export function businessModules(): ModuleDefinition[] {
     privacyModule,
     dataQualityModule,
     productsModule,
+    ordersModule,
     ladderModule,
     viewsModule,
     backupModule(),
