@@ -11,7 +11,13 @@ export const productsModule: ModuleDefinition = {
 
 export { createProduct } from './create-product.ts';
 export { getProduct } from './get-product.ts';
-export { type PriceView, priceForCustomer } from './price-for-customer.ts';
+export {
+  type CustomerGroup,
+  catalogPrice,
+  type PriceView,
+  priceForCustomer,
+  todayIn,
+} from './price-for-customer.ts';
 export { type ProductView, productViewSchema } from './product-input.ts';
 export { priceListItems, priceLists, products } from './schema.ts';
 export { type LineAmounts, lineAmounts, THAI_VAT_RATE_BP, VAT_MODES, type VatMode, vatOf } from './vat.ts';

@@ -34,33 +34,28 @@ export const priceViewSchema = z
   .openapi('Price');
 export type PriceView = z.infer<typeof priceViewSchema>;
 
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone; default now. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+export type CustomerGroup = { type: string; tags: string[] };
+type ProductRow = typeof products.$inferSelect;
 
 /**
  * The unit price a customer pays for a product: among active price lists valid that day,
  * in the product's currency, whose group (customer type and/or tag) the customer is in,
  * the highest priority wins (then the lower price); within it the volume step for the
- * quantity. With no list that applies, the product's own price.
+ * quantity. With no list that applies (or no customer), the product's own price. No
+ * permission check: callers (this module's route, orders, quotes) check their own.
  */
-export async function priceForCustomer(db: DbOrTx, actor: Actor, raw: PriceQuery): Promise<PriceView> {
-  authorizeCatalogueRead(actor.principal);
-  const input = validateInput(priceQuerySchema, raw);
-  const [product] = await db.select().from(products).where(eq(products.id, input.productId));
-  if (!product) throw new AppError('not_found');
-  let group: { type: string; tags: string[] } | null = null;
-  if (input.customerId) {
-    const [c] = await db
-      .select({ type: customers.customerType, tags: customers.tags })
-      .from(customers)
-      .where(visibleCustomer(actor, eq(customers.id, input.customerId)));
-    if (!c) throw new AppError('not_found');
-    group = { type: c.type, tags: c.tags ?? [] };
-  }
-  const on = input.on ?? todayIn((await getSettings(db)).timeZone);
+export async function catalogPrice(
+  db: DbOrTx,
+  product: ProductRow,
+  group: CustomerGroup | null,
+  quantity: number,
+  on: string,
+): Promise<PriceView> {
   const candidates = await db
     .select({
       listId: priceLists.id,
@@ -73,7 +68,7 @@ export async function priceForCustomer(db: DbOrTx, actor: Actor, raw: PriceQuery
     .where(
       and(
         eq(priceListItems.productId, product.id),
-        sql`${priceListItems.minQuantity} <= ${input.quantity}`,
+        sql`${priceListItems.minQuantity} <= ${quantity}`,
         eq(priceLists.active, true),
         eq(priceLists.currency, product.currency),
         sql`(${priceLists.validFrom} is null or ${priceLists.validFrom} <= ${on}::date)`,
@@ -102,4 +97,23 @@ export async function priceForCustomer(db: DbOrTx, actor: Actor, raw: PriceQuery
     source: best ? 'price_list' : 'product',
     priceListId: best?.listId ?? null,
   };
+}
+
+/** The price lookup behind GET /products/price, for a customer the caller may see. */
+export async function priceForCustomer(db: DbOrTx, actor: Actor, raw: PriceQuery): Promise<PriceView> {
+  authorizeCatalogueRead(actor.principal);
+  const input = validateInput(priceQuerySchema, raw);
+  const [product] = await db.select().from(products).where(eq(products.id, input.productId));
+  if (!product) throw new AppError('not_found');
+  let group: CustomerGroup | null = null;
+  if (input.customerId) {
+    const [c] = await db
+      .select({ type: customers.customerType, tags: customers.tags })
+      .from(customers)
+      .where(visibleCustomer(actor, eq(customers.id, input.customerId)));
+    if (!c) throw new AppError('not_found');
+    group = { type: c.type, tags: c.tags ?? [] };
+  }
+  const on = input.on ?? todayIn((await getSettings(db)).timeZone);
+  return catalogPrice(db, product, group, input.quantity, on);
 }
