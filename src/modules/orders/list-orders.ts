@@ -4,7 +4,7 @@ import { authorize } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
 import { decodeCursor, type Page, pageQuerySchema, toPage } from '../../core/http/pagination.ts';
-import { validateInput } from '../customers/index.ts';
+import { customers, validateInput } from '../customers/index.ts';
 import { visibleOrder } from './order-access.ts';
 import { ORDER_SOURCES, ORDER_STATUSES } from './order-input.ts';
 import { type OrderView, toOrderView } from './order-view.ts';
@@ -43,15 +43,21 @@ export async function listOrders(db: DbOrTx, actor: Actor, raw: ListOrdersInput)
     .orderBy(desc(orders.orderedAt), desc(orders.id))
     .limit(input.limit + 1);
   const ids = rows.map((r) => r.id);
-  const [lines, refunds] = ids.length
+  const [lines, refunds, names] = ids.length
     ? await Promise.all([
         db.select().from(orderLines).where(inArray(orderLines.orderId, ids)),
-        db.select().from(orderRefunds).where(inArray(orderRefunds.orderId, ids)),
+        db.select().from(orderRefunds).where(inArray(orderRefunds.orderId, ids)).orderBy(orderRefunds.refundedAt),
+        db
+          .select({ id: customers.id, name: customers.displayName })
+          .from(customers)
+          .where(inArray(customers.id, [...new Set(rows.map((r) => r.customerId))])),
       ])
-    : [[], []];
+    : [[], [], []];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const views = rows.map((o) =>
     toOrderView(
       o,
+      nameOf.get(o.customerId) ?? '',
       lines.filter((l) => l.orderId === o.id),
       refunds.filter((r) => r.orderId === o.id),
     ),

@@ -30,6 +30,7 @@ export const orderViewSchema = z
   .object({
     id: z.string().uuid(),
     customerId: z.string().uuid(),
+    customerName: z.string().openapi({ description: "The customer's display name." }),
     source: z.enum(ORDER_SOURCES),
     externalId: z.string().nullable(),
     status: z.enum(ORDER_STATUSES),
@@ -59,12 +60,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toOrderView(
   o: typeof orders.$inferSelect,
+  customerName: string,
   lines: (typeof orderLines.$inferSelect)[],
   refunds: (typeof orderRefunds.$inferSelect)[],
 ): OrderView {
   return {
     id: o.id,
     customerId: o.customerId,
+    customerName,
     source: o.source as OrderView['source'],
     externalId: o.externalId,
     status: o.status as OrderView['status'],

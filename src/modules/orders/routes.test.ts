@@ -85,6 +85,7 @@ describe('POST /orders', () => {
     // Latte 2 × ฿65 incl. VAT = ฿130 (VAT 8.50); beans ฿250 − ฿10 = ฿240 + 7% = ฿256.80.
     expect(posOrder).toMatchObject({
       customerId,
+      customerName: 'สมชาย',
       status: 'paid',
       currency: 'THB',
       subtotalSatang: 38_000,
