@@ -24,7 +24,7 @@ export function LadderHistory({ entries }: { entries: LadderHistoryEntry[] }) {
             <Group gap={6} wrap="wrap">
               {e.fromStage && (
                 <>
-                  <StageBadge stage={e.fromStage} size="sm" variant="dot" />
+                  <StageBadge stage={e.fromStage} size="sm" variant="outline" />
                   <Text span size="sm" c="dimmed">
                     →
                   </Text>

@@ -44,14 +44,20 @@ export function LadderModal({
           )}
         </Group>
         {ladder.computedAt ? (
-          <Text size="sm">
-            {t('profile.facts', {
-              purchases: format.number(ladder.facts.purchases),
-              referrals: format.number(ladder.facts.referrals),
-            })}
-            {' · '}
-            {t(`matched.${ladder.facts.matched as 'none'}`, { defaultValue: ladder.facts.matched })}
-          </Text>
+          <Stack gap={0}>
+            <Text size="sm">
+              {t('profile.facts', {
+                purchases: format.number(ladder.facts.purchases),
+                referrals: format.number(ladder.facts.referrals),
+              })}
+            </Text>
+            <Text size="sm" c="dimmed" data-testid="ladder-rule-says">
+              {t('profile.ruleSays', {
+                stage: t(`stages.${ladder.ruleStage}`),
+                matched: t(`matched.${ladder.facts.matched as 'none'}`, { defaultValue: ladder.facts.matched }),
+              })}
+            </Text>
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             {t('profile.pending')}
@@ -67,9 +73,6 @@ export function LadderModal({
                     reason: override.reason,
                   })
                 : t('profile.overrideBySomeone', { date: format.date(override.at), reason: override.reason })}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t('profile.ruleSays', { stage: t(`stages.${ladder.ruleStage}`) })}
             </Text>
           </Alert>
         )}

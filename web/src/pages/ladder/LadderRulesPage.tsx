@@ -101,7 +101,7 @@ export function LadderRulesPage() {
             disabled={ro}
           >
             <TagsInput
-              label={t('rules.tags')}
+              label={t('rules.tagsFirst')}
               placeholder={t('rules.tagsPlaceholder')}
               value={rules.partner.tags}
               onChange={(tags) => set('partner', { tags })}
@@ -125,7 +125,7 @@ export function LadderRulesPage() {
             <NumberInput
               label={t('rules.minReferrals')}
               min={1}
-              w={260}
+              w={340}
               value={rules.advocate.minReferrals}
               onChange={(v) => set('advocate', { minReferrals: num(v) })}
               disabled={ro}
@@ -148,7 +148,7 @@ export function LadderRulesPage() {
             <NumberInput
               label={t('rules.minPurchases')}
               min={1}
-              w={260}
+              w={340}
               value={rules.supporter.minPurchases}
               onChange={(v) => set('supporter', { minPurchases: num(v) })}
               disabled={ro}
@@ -172,7 +172,7 @@ export function LadderRulesPage() {
             <NumberInput
               label={t('rules.minPurchases')}
               min={1}
-              w={260}
+              w={340}
               value={rules.repeatCustomer.minPurchases}
               onChange={(v) => set('repeatCustomer', { minPurchases: num(v) })}
               disabled={ro}
@@ -189,7 +189,7 @@ export function LadderRulesPage() {
             <NumberInput
               label={t('rules.minPurchases')}
               min={1}
-              w={260}
+              w={340}
               value={rules.firstTimeBuyer.minPurchases}
               onChange={(v) => set('firstTimeBuyer', { minPurchases: num(v) })}
               disabled={ro}
