@@ -190,7 +190,13 @@ export function CustomersPage() {
             toggleLoaded: selection.toggleLoaded,
           }}
         />
-        <Text size="xs" c="dimmed" mt="xs" data-testid="customers-loaded">
+        <Text
+          size="xs"
+          c="dimmed"
+          mt="xs"
+          data-testid="customers-loaded"
+          data-complete={!list.hasNextPage && !list.isFetching}
+        >
           {list.hasNextPage
             ? tl('list.loadedMore', { count: rows.length })
             : tl('list.loadedAll', { count: rows.length })}

@@ -7,7 +7,7 @@ import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { useUserOptions } from '../../queries/customers.ts';
 import type { CustomerProfile } from '../../queries/customers-types.ts';
-import { COLUMN_WIDTH, type ListColumn } from './list-columns.ts';
+import { COLUMN_WIDTH, type ListColumn, tableMinWidth } from './list-columns.ts';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 12;
@@ -114,7 +114,11 @@ export function CustomersTable({
       case 'type':
         return <Text size="sm">{customer.kind === 'company' ? tp('kinds.company') : tp('kinds.person')}</Text>;
       case 'phone':
-        return <Text size="sm">{formatPhone(customer.phone)}</Text>;
+        return (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatPhone(customer.phone)}
+          </Text>
+        );
       case 'email':
         return (
           <Text size="sm" truncate>
@@ -144,7 +148,11 @@ export function CustomersTable({
           </Group>
         );
       case 'createdAt':
-        return <Text size="sm">{format.date(customer.createdAt)}</Text>;
+        return (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {format.date(customer.createdAt)}
+          </Text>
+        );
     }
   };
 
@@ -165,7 +173,7 @@ export function CustomersTable({
         role="table"
         aria-rowcount={rowCount}
         aria-label={t('customers.title')}
-        style={{ display: 'grid', minWidth: 1100 }}
+        style={{ display: 'grid', minWidth: tableMinWidth(columns, selection.enabled) }}
       >
         <Table.Thead
           role="rowgroup"
