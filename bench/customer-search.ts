@@ -17,6 +17,7 @@ import type { Database } from '../src/core/db/database.ts';
 import { migrateDatabase } from '../src/core/db/migrate.ts';
 import { openDatabase } from '../src/core/db/open-database.ts';
 import { customerSearchText, listCustomers, searchWords } from '../src/modules/customers/index.ts';
+import { thaiNameSuffixes } from '../src/modules/customers/search-text.ts';
 import { actorFor } from '../src/modules/customers/testing.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES } from '../src/modules/demo/thai-names.ts';
 import { machine } from './support/processes.ts';
@@ -58,6 +59,13 @@ async function load(database: Database, count: number, adminId: string, salesId:
     SURNAMES.map(([th]) => th),
     SURNAMES.map(([, en]) => en),
     SURNAMES.map(([th, en]) => [...new Set([...searchWords(th), ...searchWords(en)])].join(' ')),
+    // Thai names without spaces from each word boundary (thaiNameSuffixes): a first name's
+    // own suffixes get the surname appended per row; a surname's stand alone.
+    first.map(([th]) => {
+      const segments = searchWords(th);
+      return segments.map((_, i) => segments.slice(i).join('')).join(' ');
+    }),
+    SURNAMES.map(([th]) => thaiNameSuffixes(th).join(' ')),
   ];
   // the GIN indexes are built once after the load, as a bulk import would do
   await database.exec('drop index customers_search_idx; drop index customers_name_trgm_idx');
@@ -67,12 +75,15 @@ async function load(database: Database, count: number, adminId: string, salesId:
       `insert into customers (kind, display_name, first_name, last_name, first_name_en, last_name_en, email, phone, owner_id, search_text, created_at, updated_at)
        select 'person', r.fth || ' ' || r.lth, r.fth, r.lth, r.fen, r.len, r.email, '+66' || substr(r.national, 2),
               case when g.i % 10 = 0 then $8::uuid else $9::uuid end,
-              r.fw || ' ' || r.lw || ' ' || r.national || ' 66' || substr(r.national, 2) || ' ' || reverse(r.national)
+              r.fw || ' ' || r.lw
+                || ' ' || array_to_string(array(select s || r.lth from unnest(string_to_array(r.fsuf, ' ')) s), ' ')
+                || coalesce(nullif(' ' || r.lsuf, ' '), '') || ' ' || r.national || ' 66' || substr(r.national, 2) || ' ' || reverse(r.national)
                 || coalesce(' ' || regexp_replace(r.email, '[^a-z0-9]+', ' ', 'g') || ' ' || regexp_replace(r.email, '[^a-z0-9]', '', 'g'), ''),
               r.at, r.at
        from generate_series($1::int, $2::int) as g(i)
        cross join lateral (
-         select $3::text[] as fths, $4::text[] as fens, $5::text[] as fws, $6::text[] as lths, $7::text[] as lens, $10::text[] as lws
+         select $3::text[] as fths, $4::text[] as fens, $5::text[] as fws, $6::text[] as lths, $7::text[] as lens, $10::text[] as lws,
+                $11::text[] as fsufs, $12::text[] as lsufs
        ) a
        cross join lateral (
          select a.fths[1 + (g.i::bigint * 7919) % cardinality(a.fths)] as fth,
@@ -81,12 +92,14 @@ async function load(database: Database, count: number, adminId: string, salesId:
                 a.lths[1 + (g.i::bigint * 104729) % cardinality(a.lths)] as lth,
                 a.lens[1 + (g.i::bigint * 104729) % cardinality(a.lths)] as len,
                 a.lws[1 + (g.i::bigint * 104729) % cardinality(a.lths)] as lw,
+                a.fsufs[1 + (g.i::bigint * 7919) % cardinality(a.fths)] as fsuf,
+                a.lsufs[1 + (g.i::bigint * 104729) % cardinality(a.lths)] as lsuf,
                 '08' || lpad(((g.i::bigint * 48271) % 99999989)::text, 8, '0') as national,
                 case when g.i % 5 < 3 then lower(a.fens[1 + (g.i::bigint * 7919) % cardinality(a.fths)]) || '.'
                   || lower(left(a.lens[1 + (g.i::bigint * 104729) % cardinality(a.lths)], 2)) || g.i || '@gmail.com' end as email,
                 timestamptz '2026-11-01 00:00:00+07' - ((g.i::bigint * 7) % 94608000) * interval '1 second' as at
        ) r`,
-      [from, to, args[0], args[1], args[2], args[3], args[4], salesId, adminId, args[5]],
+      [from, to, args[0], args[1], args[2], args[3], args[4], salesId, adminId, args[5], args[6], args[7]],
     );
     console.error(`  … ${to.toLocaleString('en')} loaded`);
   }

@@ -23,3 +23,10 @@ CREATE INDEX "customers_search_idx" ON "customers" USING gin ("search_vector");
 CREATE INDEX "customers_dedupe_name_idx" ON "customers" USING btree ("dedupe_name", "birthday") WHERE "status" = 'active';
 --> statement-breakpoint
 CREATE INDEX "customers_dedupe_tax_id_idx" ON "customers" USING btree ("dedupe_tax_id") WHERE "status" = 'active' AND "dedupe_tax_id" IS NOT NULL;
+--> statement-breakpoint
+-- search_text now also holds Thai names without their spaces (customers/search-text.ts,
+-- thaiNameSuffixes), which only code can compute: the start-up backfill
+-- (customers/backfill-customers.ts) recomputes every row left with an empty search_text.
+UPDATE "customers" SET "search_text" = ''
+ WHERE "status" = 'active' AND "search_text" <> ''
+   AND concat("display_name", "first_name", "last_name", "nickname") ~ '[ก-๎]';

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../core/db/database.ts';
 import { type Page, pageQuerySchema, toPage } from '../../core/http/pagination.ts';
 import { type CustomerRow, type CustomerView, toCustomerView } from './customer-view.ts';
 import { type CustomerListFilterInput, customerListFilterSchema, customerListWhere } from './list-filters.ts';
-import { customerAfterCursor, customerCursorKey, customerOrder, matchingPage } from './list-sort.ts';
+import { customerAfterCursor, customerCursorKey, customerOrder, matchingPage, walkedPageIds } from './list-sort.ts';
 import { customers } from './schema.ts';
 import { validateInput } from './validate-input.ts';
 
@@ -13,10 +13,13 @@ export const listCustomersQuerySchema = customerListFilterSchema.extend(pageQuer
 
 export type ListCustomersInput = CustomerListFilterInput & { limit?: number | string; cursor?: string | undefined };
 
+/** Rows of the sort order a search first tests one by one (see walkedPageIds). */
+const SEARCH_WALK = 2000;
+
 /**
- * A search that matches more rows than this is common enough (≥ 0.1% of a million) that
- * walking the sort's index and testing each row finds a page sooner than collecting every
- * match; below it, collecting and sorting the matches is exact and fast.
+ * A search that matches more rows than this (and was not served by the walk) is tested row
+ * by row along the sort's index to the end; below it, collecting and sorting the matches
+ * found through the GIN index is exact and fast.
  */
 const SEARCH_CAP = 1000;
 
@@ -24,17 +27,21 @@ const SEARCH_CAP = 1000;
  * The caller's visible active customers matching the filters, in the chosen sort,
  * keyset-paginated (the cursor carries the sort key of the last row). A search picks the
  * page among the matches found through the GIN index, or, for a common term, walks the
- * sort's index (see matchingPage). `searchCap` is for tests of the second way.
+ * sort's index: first over its newest rows, then (for a rarer term) among the matches found
+ * through the GIN index, or along the whole index when those are many. `searchCap` and
+ * `searchWalk` are for tests of each way.
  */
 export async function listCustomers(
   db: DbOrTx,
   actor: Actor,
   raw: ListCustomersInput,
-  { searchCap = SEARCH_CAP }: { searchCap?: number } = {},
+  { searchCap = SEARCH_CAP, searchWalk = SEARCH_WALK }: { searchCap?: number; searchWalk?: number } = {},
 ): Promise<Page<CustomerView>> {
   const input = validateInput(listCustomersQuerySchema, raw);
   const after = customerAfterCursor(input.sort, input.cursor);
   const limit = input.limit + 1;
+  const pageOf = (rows: CustomerRow[]) =>
+    toPage(rows.map(toCustomerView), input.limit, (c) => customerCursorKey(input.sort, c));
   const page = (where: SQL | undefined) =>
     db
       .select()
@@ -47,6 +54,8 @@ export async function listCustomers(
     rows = await page(and(await customerListWhere(db, actor, input), after));
   } else {
     const where = and(await customerListWhere(db, actor, input), after);
+    const walked = await idsOf(db, walkedPageIds(where, after, input.sort, limit, searchWalk));
+    if (walked.length === limit) return pageOf(await page(inArray(customers.id, walked)));
     const found = (await db.execute(matchingPage(where, input.sort, limit, searchCap))) as unknown as {
       rows: { id: string; matched: number }[];
     };
@@ -57,5 +66,10 @@ export async function listCustomers(
       rows = await page(and(await customerListWhere(db, actor, input, 'per_row'), after));
     }
   }
-  return toPage(rows.map(toCustomerView), input.limit, (c) => customerCursorKey(input.sort, c));
+  return pageOf(rows);
+}
+
+async function idsOf(db: DbOrTx, query: SQL): Promise<string[]> {
+  const result = (await db.execute(query)) as unknown as { rows: { id: string }[] };
+  return result.rows.map((r) => r.id);
 }

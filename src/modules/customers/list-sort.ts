@@ -80,3 +80,23 @@ export function matchingPage(where: SQL | undefined, sort: CustomerSort, limit: 
     ) select m.id::text as id, count(*) over ()::int as matched from m
       order by m.k ${direction}, m.id ${direction} limit ${limit}`;
 }
+
+/**
+ * Up to `limit` ids of the rows matching `where` among the first `walk` rows of the sort
+ * order after the cursor, found by walking the sort's index and testing each row. When it
+ * gives a full page, that page is exact (the rows walked are a prefix of the order) and a
+ * common term ("สมชาย" among a million) was served without collecting all its matches.
+ */
+export function walkedPageIds(
+  where: SQL | undefined,
+  after: SQL | undefined,
+  sort: CustomerSort,
+  limit: number,
+  walk: number,
+): SQL {
+  const order = sql.join(customerOrder(sort), sql`, `);
+  // The subquery is named customers so that `where`, written against the table, applies.
+  return sql`select ${customers.id}::text as id
+      from (select * from ${customers} ${after ? sql`where ${after}` : sql``} order by ${order} limit ${walk}) as ${customers}
+     ${where ? sql`where ${where}` : sql``} order by ${order} limit ${limit}`;
+}

@@ -1,6 +1,8 @@
 import { asciiDigits } from './thai-phone.ts';
 
 const THAI = /[\u0E00-\u0E7F]/;
+/** What PostgreSQL's 'simple' parser keeps whole in a word, on both databases. */
+const NOT_KEPT = /[^a-z0-9\u0E01-\u0E4E]/g;
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** Lower-case, accents removed (é → e), Thai digits to ASCII; Thai letters kept as they are. */
@@ -28,11 +30,32 @@ export function searchWords(text: string): string[] {
       continue;
     }
     for (const seg of segmenter.segment(part)) {
-      const w = seg.segment.replace(/[^a-z0-9\u0E01-\u0E4E]/g, '');
+      const w = seg.segment.replace(NOT_KEPT, '');
       if (w) words.push(w);
     }
   }
   return words;
+}
+
+/**
+ * A Thai name from each of its word boundaries to its end, spaces removed: "สมศักดิ์ ศรีสุข"
+ * gives สมศักดิ์ศรีสุข and ศักดิ์ศรีสุข (ศรีสุข is already a word). A Thai search term is
+ * matched as one prefix of these, with no word-breaking of its own: Intl.Segmenter may
+ * break a longer run differently ("สม|ศักดิ์ศรี|สุข"), and one long prefix is cheap for
+ * the GIN index where a short one ("สม:*") gathers a large part of the table.
+ */
+export function thaiNameSuffixes(text: string): string[] {
+  const segments: string[] = [];
+  for (const part of foldText(text).split(/[^a-z0-9\u0E00-\u0E7F]+/)) {
+    if (!part || !THAI.test(part)) continue;
+    for (const seg of segmenter.segment(part)) {
+      const w = seg.segment.replace(NOT_KEPT, '');
+      if (w) segments.push(w);
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < segments.length - 1; i++) out.push(segments.slice(i).join(''));
+  return out;
 }
 
 /** Phone search forms: national ("0812345678"), international digits, and reversed national (for "last digits"). */
@@ -70,6 +93,8 @@ export function customerSearchText(profile: SearchableProfile, identifiers: read
     if (text) for (const w of searchWords(text)) words.add(w);
   };
   add(profile.displayName);
+  for (const w of thaiNameSuffixes(profile.displayName)) words.add(w);
+  for (const w of thaiNameSuffixes(`${profile.firstName ?? ''} ${profile.lastName ?? ''}`)) words.add(w);
   add(profile.firstName);
   add(profile.lastName);
   add(profile.firstNameEn);
@@ -92,7 +117,8 @@ export function customerSearchText(profile: SearchableProfile, identifiers: read
 
 /**
  * A search box's text as a to_tsquery('simple', …) expression: every word must match as a
- * prefix ("สมชายใจ" finds "สมชาย ใจดี"; "somc" finds "Somchai"). A phone-like term
+ * prefix ("สมชายใจ" finds "สมชาย ใจดี", "ศักดิ์ศรี" finds "สมศักดิ์ ศรีสุข"; "somc" finds
+ * "Somchai"). A phone-like term
  * searches national, international and last-digits forms; an email-like term its compact
  * form. Undefined when nothing is left.
  */
@@ -115,7 +141,11 @@ export function searchQuery(q: string): string | undefined {
     const compact = foldText(text).replace(/[^a-z0-9]/g, '');
     if (compact) return `${compact}:*`;
   }
-  const words = searchWords(text);
+  // A Thai word is kept whole, as typed (see thaiNameSuffixes); others are words already.
+  const words = foldText(text)
+    .split(/[^a-z0-9\u0E00-\u0E7F]+/)
+    .map((part) => part.replace(NOT_KEPT, ''))
+    .filter((w) => w !== '');
   if (words.length === 0) return undefined;
   return words.map((w) => `${w}:*`).join(' & ');
 }
