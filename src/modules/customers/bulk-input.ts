@@ -70,12 +70,9 @@ export const bulkResultSchema = z
     matched: z.number().int().openapi({ description: 'Customers selected that you may change.' }),
     changed: z.number().int(),
     unchanged: z.number().int().openapi({ description: 'Already so (e.g. had the tag).' }),
-    skipped: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Picked ids you may not change (not yours, merged, erased or unknown) or at the tag limit.',
-      }),
+    skipped: z.number().int().openapi({
+      description: 'Picked ids you may not change (not yours, merged, erased or unknown) or at the tag limit.',
+    }),
   })
   .openapi('CustomerBulkResult');
 export type BulkResult = z.infer<typeof bulkResultSchema>;

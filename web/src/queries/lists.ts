@@ -32,7 +32,8 @@ export function useBulkChange() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: BulkChange) => listsApi.bulk(change),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers'] }),
+    // Not awaited: the change is done; the rows refresh behind the result message.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['customers'] }),
   });
 }
 

@@ -160,7 +160,7 @@ export function BulkBar({
                 variant="light"
                 leftSection={<IconUserShare size={14} />}
                 disabled={!owner || change.isPending}
-                loading={change.isPending}
+                loading={change.isPending && change.variables?.action === 'assign_owner'}
                 onClick={() => owner && run('assign_owner', { ownerId: owner === 'none' ? null : owner })}
                 data-testid="bulk-assign"
               >
