@@ -26,6 +26,8 @@ import { LadderRulesPage } from './pages/ladder/LadderRulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
+import { OrdersPage } from './pages/sales/OrdersPage.tsx';
+import { ProductsPage } from './pages/sales/ProductsPage.tsx';
 
 function guarded(module: PermissionModule, page: ReactNode) {
   return <RequirePermission module={module}>{page}</RequirePermission>;
@@ -53,6 +55,8 @@ export function AppRoutes() {
             <Route path="customers/data-quality" element={guarded('customers', <DataQualityPage />)} />
             <Route path="customers/data-quality/:check" element={guarded('customers', <QualityListPage />)} />
             <Route path="customers/ladder" element={guarded('customers', <LadderPage />)} />
+            <Route path="sales/orders" element={guarded('sales', <OrdersPage />)} />
+            <Route path="sales/products" element={guarded('sales', <ProductsPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);

@@ -11,6 +11,8 @@ import {
   IconLayoutDashboard,
   IconLifebuoy,
   IconMessages,
+  IconPackage,
+  IconReceipt,
   IconReportAnalytics,
   IconSettings,
   IconShieldLock,
@@ -105,14 +107,32 @@ export const adminNav: NavItem[] = [
  * there); they are not module cards on the dashboard. `section` says which list they join;
  * a `parent` places them after that entry's other children.
  */
-export type ModuleNavKey = 'ladder' | 'ladderRules';
+export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder';
+  labelNs: 'ladder' | 'sales';
   section: 'main' | 'admin';
 }
 
 export const moduleNav: ModuleNavItem[] = [
+  {
+    key: 'orders',
+    path: '/sales/orders',
+    icon: IconReceipt,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'sales',
+    section: 'main',
+  },
+  {
+    key: 'products',
+    path: '/sales/products',
+    icon: IconPackage,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'sales',
+    section: 'main',
+  },
   {
     key: 'ladder',
     path: '/customers/ladder',

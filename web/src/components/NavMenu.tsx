@@ -24,11 +24,16 @@ function isActive(item: AnyNavItem, pathname: string): boolean {
 export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { t: tLadder } = useTranslation('ladder');
+  const { t: tSales } = useTranslation('sales');
   const { can } = useSession();
   const { pathname } = useLocation();
   const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
 
-  const label = (item: AnyNavItem) => ('labelNs' in item ? tLadder(`nav.${item.key}`) : t(`nav.${item.key}`));
+  const label = (item: AnyNavItem) => {
+    if (!('labelNs' in item)) return t(`nav.${item.key}`);
+    if (item.key === 'orders' || item.key === 'products') return tSales(`nav.${item.key}`);
+    return tLadder(`nav.${item.key as 'ladder' | 'ladderRules'}`);
+  };
   const renderItem = (item: AnyNavItem) => (
     <NavLink
       key={item.key}

@@ -10,6 +10,8 @@ import listsEn from './lists.en.json';
 import listsTh from './lists.th.json';
 import profileEn from './profile.en.json';
 import profileTh from './profile.th.json';
+import salesEn from './sales.en.json';
+import salesTh from './sales.th.json';
 import th from './th.json';
 
 // Both files must hold exactly the same keys: each assignment fails to compile if one lacks a key.
@@ -27,6 +29,10 @@ export const listsEnHasEveryKey: typeof listsTh = listsEn;
 // ladder: the relationship ladder's overview, rules and the profile's stage badge.
 export const ladderThHasEveryKey: typeof ladderEn = ladderTh;
 export const ladderEnHasEveryKey: typeof ladderTh = ladderEn;
+
+// sales: products, orders and (later) the pipeline, quotes and tasks.
+export const salesThHasEveryKey: typeof salesEn = salesTh;
+export const salesEnHasEveryKey: typeof salesTh = salesEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -58,8 +64,8 @@ export function currentLocale(): Locale {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh, ladder: ladderTh },
-    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn, ladder: ladderEn },
+    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh, ladder: ladderTh, sales: salesTh },
+    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn, ladder: ladderEn, sales: salesEn },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

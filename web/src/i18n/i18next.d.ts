@@ -4,6 +4,7 @@ import type en from './en.json';
 import type ladder from './ladder.en.json';
 import type lists from './lists.en.json';
 import type profile from './profile.en.json';
+import type sales from './sales.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       dataops: typeof dataops;
       lists: typeof lists;
       ladder: typeof ladder;
+      sales: typeof sales;
     };
   }
 }
