@@ -31,6 +31,12 @@ const BATCH = 5000;
  * entries, which do not move last_contacted_at (the only other thing recordActivities does).
  */
 export async function judgeCustomers(tx: DbOrTx, rules: LadderRules, ids: SQL): Promise<RecomputeResult> {
+  const [row] = await rowsOf<{ evaluated: number; changed: number }>(tx, judgeStatement(rules, ids));
+  return { evaluated: Number(row?.evaluated ?? 0), changed: Number(row?.changed ?? 0) };
+}
+
+/** The one statement that judges the customers in `ids` (see judgeCustomers). */
+export function judgeStatement(rules: LadderRules, ids: SQL): SQL {
   const { stage, matched } = stageSql(rules, {
     purchases: sql`f.purchases`,
     referrals: sql`f.referrals`,
@@ -38,9 +44,7 @@ export async function judgeCustomers(tx: DbOrTx, rules: LadderRules, ids: SQL): 
     customerType: sql`f.customer_type`,
   });
   const labels = JSON.stringify(LADDER_STAGE_LABELS);
-  const [row] = await rowsOf<{ evaluated: number; changed: number }>(
-    tx,
-    sql`with facts as (
+  return sql`with facts as (
           select c.id as customer_id, c.tags, c.customer_type,
                  coalesce(x.purchases, 0) as purchases, coalesce(x.referrals, 0) as referrals
             from customers c left join ${factsSubquery(ids)} x on x.customer_id = c.id
@@ -51,10 +55,13 @@ export async function judgeCustomers(tx: DbOrTx, rules: LadderRules, ids: SQL): 
                  jsonb_build_object('purchases', f.purchases, 'referrals', f.referrals, 'matched', ${matched}) as facts
             from facts f
         ),
-        old as (select customer_id, stage from customer_ladder where customer_id = any(${ids})),
+        old as (select customer_id, stage, rule_stage, facts from customer_ladder where customer_id = any(${ids})),
         up as (
           insert into customer_ladder as l (customer_id, stage, rule_stage, facts, since, computed_at)
-          select customer_id, stage, stage, facts, now(), now() from judged
+          select j.customer_id, j.stage, j.stage, j.facts, now(), now()
+            from judged j left join old o on o.customer_id = j.customer_id
+           -- unchanged customers are not written at all (the nightly pass is mostly these)
+           where o.customer_id is null or o.rule_stage is distinct from j.stage or o.facts is distinct from j.facts
           on conflict (customer_id) do update set
             rule_stage = excluded.rule_stage,
             facts = excluded.facts,
@@ -88,9 +95,7 @@ export async function judgeCustomers(tx: DbOrTx, rules: LadderRules, ids: SQL): 
           returning 1
         )
         select (select count(*) from facts)::int as evaluated, (select count(*) from history)::int as changed,
-               (select count(*) from timeline)::int as written`,
-  );
-  return { evaluated: Number(row?.evaluated ?? 0), changed: Number(row?.changed ?? 0) };
+               (select count(*) from timeline)::int as written`;
 }
 
 /** Recomputes these customers' stages (after events about them), in one transaction. */
