@@ -9,6 +9,7 @@ import { customers, customerViewSchema, toCustomerView, validateInput, visibleCu
 import { rowsOf } from './customer-tables.ts';
 import { type FindDuplicatesInput, findDuplicatesQuerySchema } from './dedupe-input.ts';
 import { candidatePairs } from './duplicate-rules.ts';
+import { inFinderSession } from './finder-session.ts';
 
 const REASONS: Record<string, { en: string; th: string }> = {
   same_tax_id: { en: 'Same tax id', th: 'เลขประจำตัวผู้เสียภาษีตรงกัน' },
@@ -86,11 +87,13 @@ export async function findDuplicates(db: DbOrTx, actor: Actor, raw: FindDuplicat
     }
     page = sql`and (d.score < ${score} or (d.score = ${score} and (d.a, d.b) > (${a}, ${b})))`;
   }
-  const rows = await rowsOf<PairRow>(
-    db,
-    sql`select * from (${pairsQuery(actor, focusId)}) d
-         where d.score >= ${input.minScore ?? 50} ${page}
-         order by d.score desc, d.a, d.b limit ${(input.limit ?? 50) + 1}`,
+  const rows = await inFinderSession(db, (tx) =>
+    rowsOf<PairRow>(
+      tx,
+      sql`select * from (${pairsQuery(actor, focusId)}) d
+           where d.score >= ${input.minScore ?? 50} ${page}
+           order by d.score desc, d.a, d.b limit ${(input.limit ?? 50) + 1}`,
+    ),
   );
   const ids = [...new Set(rows.flatMap((r) => [r.a, r.b]))];
   const profiles = ids.length ? await db.select().from(customers).where(inArray(customers.id, ids)) : [];
@@ -108,9 +111,11 @@ export async function findDuplicates(db: DbOrTx, actor: Actor, raw: FindDuplicat
 /** How many suspected duplicate pairs (score ≥ minScore) the caller can see: for the data-quality page. */
 export async function countDuplicateCandidates(db: DbOrTx, actor: Actor, minScore = 50): Promise<number> {
   authorize(actor.principal, 'customers', 'read');
-  const [row] = await rowsOf<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (${pairsQuery(actor, null)}) d where d.score >= ${minScore}`,
+  const [row] = await inFinderSession(db, (tx) =>
+    rowsOf<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from (${pairsQuery(actor, null)}) d where d.score >= ${minScore}`,
+    ),
   );
   return Number(row?.n ?? 0);
 }

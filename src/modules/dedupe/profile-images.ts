@@ -5,8 +5,21 @@ import { rowsOf, uuidList } from './customer-tables.ts';
 
 type CustomerRow = typeof customers.$inferSelect;
 
-/** Columns a merge never restores or compares: bookkeeping, not the person's data. */
-export const BOOKKEEPING_COLUMNS = new Set(['id', 'updated_at', 'search_text']);
+/**
+ * Columns a merge never restores or compares: bookkeeping, not the person's data. The
+ * generated ones (migration 0004) cannot be written at all; they follow the others.
+ */
+export const BOOKKEEPING_COLUMNS = new Set([
+  'id',
+  'updated_at',
+  'search_text',
+  'search_vector',
+  'dedupe_name',
+  'dedupe_name_th',
+  'dedupe_name_en',
+  'dedupe_addr',
+  'dedupe_tax_id',
+]);
 
 /** Profiles as stored (to_jsonb, snake_case, exact types), for before-images and restore. */
 export async function profileImages(
