@@ -58,6 +58,14 @@ describe('ladder events', () => {
     expect(await stageOf(buyer)).toBe('first_time_buyer');
   });
 
+  it("judges the customer an order event names (the event's own id is the order's)", async () => {
+    const buyer = await f.customer({ displayName: 'ผู้ซื้อออนไลน์' });
+    await f.orders(buyer, 2);
+    const orderEvent = { ...event('order.paid', '00000000-0000-4000-8000-000000000001', { customerId: buyer }) };
+    await handleLadderEvent(db, { ...orderEvent, aggregateType: 'order' });
+    expect(await stageOf(buyer)).toBe('repeat_customer');
+  });
+
   it('forgets the reasons staff typed when a customer is erased', async () => {
     const person = await f.customer({ displayName: 'ลบฉัน', ownerId: f.salesA.userId });
     const set = await f.call('PUT', `/customers/${person}/ladder/override`, f.salesA.token, {

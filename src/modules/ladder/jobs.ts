@@ -18,13 +18,15 @@ const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is str
 async function affected(db: Db, event: EventJobData): Promise<string[]> {
   const p = event.payload;
   const direct = [
-    ...(event.aggregateId ? [event.aggregateId] : []),
+    ...(event.aggregateType === 'customer' && event.aggregateId ? [event.aggregateId] : []),
+    ...(typeof p.customerId === 'string' ? [p.customerId] : []),
     ...ids(p.mergedIds),
     ...ids(p.restoredIds),
     ...(typeof p.survivorId === 'string' ? [p.survivorId] : []),
   ];
   const referralsMayMove =
-    event.topic !== 'activity.created' &&
+    !event.topic.startsWith('activity.') &&
+    !event.topic.startsWith('order.') &&
     (event.topic !== 'customer.updated' || ids(p.fields).some((f) => f === 'referredById'));
   if (!referralsMayMove || direct.length === 0) return direct;
   const rows = await rowsOf<{ id: string }>(
@@ -45,6 +47,12 @@ const TOPICS = [
   'activity.created',
   'activity.updated',
   'activity.deleted',
+  // The orders module's events (their payload names the customer).
+  'order.created',
+  'order.paid',
+  'order.fulfilled',
+  'order.cancelled',
+  'order.refunded',
 ] as const;
 
 /** Judges again the customers an event concerns (order entries only, for activity events). */

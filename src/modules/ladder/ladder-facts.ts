@@ -20,16 +20,23 @@ export interface LadderFacts {
  */
 export type FactSource = (ids: SQL) => SQL;
 
-/** Cancelled or refunded orders on the timeline are not purchases. */
-const NOT_PURCHASES = sql`('cancelled', 'canceled', 'refunded', 'void')`;
+/** Orders whose latest timeline entry has one of these statuses are not purchases (yet, or any more). */
+const NOT_PURCHASES = sql`('pending', 'cancelled', 'canceled', 'refunded', 'void')`;
 
 export const FACT_SOURCES: readonly FactSource[] = [
-  // Until an orders module exists, purchases are the timeline's 'order' entries.
-  (ids) => sql`select ${activities.customerId} as customer_id, count(*)::int as purchases, 0 as referrals
-                 from ${activities}
-                where ${activities.customerId} = any(${ids}) and ${activities.kind} = 'order'
-                  and coalesce(${activities.data} ->> 'status', '') not in ${NOT_PURCHASES}
-                group by ${activities.customerId}`,
+  // Until the orders module feeds this seam, purchases are the timeline's 'order' entries:
+  // one per order (entries of one order share ref_type/ref_id: created, paid, refunded…),
+  // counted when its latest entry is not pending, cancelled or refunded. Entries without a
+  // reference (logged or imported by hand) are one purchase each.
+  (ids) => sql`select customer_id, count(*)::int as purchases, 0 as referrals
+                 from (select distinct on (${activities.customerId}, order_key)
+                              ${activities.customerId} as customer_id, coalesce(${activities.data} ->> 'status', '') as status
+                         from ${activities},
+                              lateral (select coalesce(${activities.refType} || ':' || ${activities.refId}, ${activities.id}::text) as order_key) k
+                        where ${activities.customerId} = any(${ids}) and ${activities.kind} = 'order'
+                        order by ${activities.customerId}, order_key, ${activities.occurredAt} desc, ${activities.createdAt} desc) o
+                where status not in ${NOT_PURCHASES}
+                group by customer_id`,
   // Referrals: active customers who name this one as their referrer (as countReferrals counts).
   (ids) => sql`select ${customers.referredById} as customer_id, 0 as purchases, count(*)::int as referrals
                  from ${customers}

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/database.ts';
-import { activities } from '../activities/index.ts';
+import { activities, recordActivities } from '../activities/index.ts';
 import { countReferrals } from '../customers/index.ts';
 import { ladderFacts } from './ladder-facts.ts';
 import { DEFAULT_LADDER_RULES } from './ladder-rules.ts';
@@ -93,6 +93,27 @@ describe('recomputing the ladder', () => {
     const facts = await ladderFacts(db, [referrer]);
     expect(facts.get(referrer)?.referrals).toBe((await countReferrals(db, [referrer])).get(referrer));
     expect(facts.get(referrer)).toEqual({ purchases: 0, referrals: 2 });
+  });
+
+  it('counts an order once however many entries it has, and not once cancelled or refunded', async () => {
+    const id = await f.customer({ displayName: 'ลูกค้าออนไลน์' });
+    const entry = (ref: string, status: string, minutesAgo: number) => ({
+      customerId: id,
+      kind: 'order',
+      refType: 'order',
+      refId: ref,
+      occurredAt: new Date(Date.now() - minutesAgo * 60_000),
+      data: { status },
+    });
+    await recordActivities(db, [
+      entry('o1', 'pending', 30),
+      entry('o1', 'paid', 20),
+      entry('o1', 'fulfilled', 10),
+      entry('o2', 'paid', 30),
+      entry('o2', 'refunded', 5),
+      entry('o3', 'pending', 1),
+    ]);
+    expect((await ladderFacts(db, [id])).get(id)).toEqual({ purchases: 1, referrals: 0 });
   });
 
   it('uses the defaults when no rules are stored', () => {
