@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/database.ts';
 import { activities, recordActivities } from '../activities/index.ts';
-import { countReferrals } from '../customers/index.ts';
+import { countReferrals, customers } from '../customers/index.ts';
 import { ladderFacts } from './ladder-facts.ts';
 import { DEFAULT_LADDER_RULES } from './ladder-rules.ts';
 import { recomputeAllLadder, recomputeLadder } from './recompute-ladder.ts';
@@ -114,6 +114,27 @@ describe('recomputing the ladder', () => {
       entry('o3', 'pending', 1),
     ]);
     expect((await ladderFacts(db, [id])).get(id)).toEqual({ purchases: 1, referrals: 0 });
+  });
+
+  it('supports the customer-list filter by stage (the condition list-filters.ts uses, by table name)', async () => {
+    const unjudged = await f.customer({ displayName: 'ยังไม่ประเมิน' });
+    const stages = ['prospect', 'partner'];
+    const rows = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(
+        sql`coalesce((select cl.stage from customer_ladder cl where cl.customer_id = ${customers.id}), 'prospect') in (${sql.join(
+          stages.map((st) => sql`${st}`),
+          sql`, `,
+        )})`,
+      );
+    const ids = rows.map((r) => r.id);
+    expect(ids).toContain(unjudged);
+    const partners = await db.select().from(customerLadder).where(eq(customerLadder.stage, 'partner'));
+    expect(partners.length).toBeGreaterThan(0);
+    for (const p of partners) expect(ids).toContain(p.customerId);
+    const repeat = await db.select().from(customerLadder).where(eq(customerLadder.stage, 'repeat_customer'));
+    for (const r of repeat) expect(ids).not.toContain(r.customerId);
   });
 
   it('uses the defaults when no rules are stored', () => {
