@@ -1,11 +1,13 @@
 // Duplicate finder over N people (default 100 000) with ~2% planted duplicates, and the
-// merge of two profiles with 1,000 activities each (median of several runs), on PGlite (a
-// data dir on disk) and, with a URL, on PostgreSQL. Throwaway databases.
-//   npx tsx bench/dedupe-merge.ts [--people 100000] [--runs 7] [--database-url postgres://…/postgres]
+// merge of two profiles with 1,000 activities each, on PGlite (a data dir on disk) and,
+// with a URL, on PostgreSQL (a throwaway sampan_bench_* database, dropped at the end).
+// Each finder call runs --finder-runs times, each merge --runs times: p50/p95/p99 of those
+// (with a handful of runs p95 and p99 are the slowest run).
+//   npx tsx bench/dedupe-merge.ts [--people 100000] [--runs 11] [--finder-runs 3] [--database-url postgres://…/postgres]
 // (the URL defaults to BENCH_DATABASE_URL or TEST_DATABASE_URL; it needs CREATE DATABASE)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -16,18 +18,21 @@ import { migrateDatabase } from '../src/core/db/migrate.ts';
 import { openDatabase } from '../src/core/db/open-database.ts';
 import { makeProfile } from '../src/modules/dedupe/dedupe-fixtures.ts';
 import { candidatePairs } from '../src/modules/dedupe/duplicate-rules.ts';
+import { inFinderSession } from '../src/modules/dedupe/finder-session.ts';
 import { countDuplicateCandidates, findDuplicates, mergeCustomers } from '../src/modules/dedupe/index.ts';
 import { machine } from './support/processes.ts';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '100000' },
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '11' },
+    'finder-runs': { type: 'string', default: '3' },
     'database-url': { type: 'string' },
   },
 });
 const people = Number(values.people);
 const runs = Number(values.runs);
+const finderRuns = Number(values['finder-runs']);
 const pgUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'sampan-bench-dedupe-'));
 const actor = systemActor('cli');
@@ -145,11 +150,31 @@ async function fill(database: Database): Promise<number> {
   return planted;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}
+const stats = (xs: number[]) => `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))} / ${ms(pct(xs, 99))}`;
+
+/** Times `finderRuns` calls of one finder query; returns the times and the last result. */
+async function timed<T>(run: () => Promise<T>): Promise<[number[], T]> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < finderRuns; i++) {
+    const t = performance.now();
+    result = await run();
+    times.push(performance.now() - t);
+  }
+  return [times, result as T];
+}
+
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const notes: string[] = [];
 
 async function measure(label: string, database: Database) {
   const { db } = database;
@@ -158,27 +183,27 @@ async function measure(label: string, database: Database) {
   await database.exec('analyze');
   const fillMs = performance.now() - t0;
 
-  const t1 = performance.now();
-  const found = (await db.execute(
-    sql`select d.a, d.b, d.score, d.codes from (${candidatePairs(undefined, null)}) d where d.score >= 50`,
-  )) as unknown as { rows: { a: string; b: string; score: number; codes: string[] }[] };
-  const allMs = performance.now() - t1;
+  const loadBefore = loadNow();
+  const [allMs, found] = await timed(
+    () =>
+      inFinderSession(db, (tx) =>
+        tx.execute(
+          sql`select d.a, d.b, d.score, d.codes from (${candidatePairs(undefined, null)}) d where d.score >= 50`,
+        ),
+      ) as unknown as Promise<{ rows: { a: string; b: string; score: number; codes: string[] }[] }>,
+  );
   const plantedRows = (await db.execute(
     sql`select id::text as id, custom_fields->>'duplicateOf' as of from customers where source = 'bench-duplicate'`,
   )) as unknown as { rows: { id: string; of: string }[] };
   const foundKeys = new Set(found.rows.map((r) => `${r.a}|${r.b}`));
   const hit = plantedRows.rows.filter((p) => foundKeys.has([p.id, p.of].sort().join('|'))).length;
 
-  const t2 = performance.now();
-  await findDuplicates(db, actor, { limit: 50 });
-  const pageMs = performance.now() - t2;
-  const t3 = performance.now();
-  const count = await countDuplicateCandidates(db, actor);
-  const countMs = performance.now() - t3;
+  const [pageMs] = await timed(() => findDuplicates(db, actor, { limit: 50 }));
+  const [countMs, count] = await timed(() => countDuplicateCandidates(db, actor));
   const anyPlanted = plantedRows.rows[0];
-  const t4 = performance.now();
-  if (anyPlanted) await findDuplicates(db, actor, { customerId: anyPlanted.id });
-  const oneMs = performance.now() - t4;
+  const [oneMs] = await timed(async () => {
+    if (anyPlanted) await findDuplicates(db, actor, { customerId: anyPlanted.id });
+  });
 
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -206,8 +231,9 @@ async function measure(label: string, database: Database) {
     if (result.moved.activities !== 1000) throw new Error(`moved ${result.moved.activities} activities`);
   }
   results.push(
-    `| ${label} | ${(people + planted).toLocaleString('en')} (fill ${(fillMs / 1000).toFixed(1)} s) | ${ms(allMs)} | ${hit} / ${planted} (${((hit / planted) * 100).toFixed(1)}%), ${found.rows.length.toLocaleString('en')} pairs ≥ 50 | ${ms(pageMs)} | ${ms(countMs)} (${count.toLocaleString('en')}) | ${ms(oneMs)} | ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}, ${runs} runs) |`,
+    `| ${label} | ${(people + planted).toLocaleString('en')} (fill ${(fillMs / 1000).toFixed(1)} s) | ${stats(allMs)} | ${hit} / ${planted} (${((hit / planted) * 100).toFixed(1)}%), ${found.rows.length.toLocaleString('en')} pairs ≥ 50 | ${stats(pageMs)} | ${stats(countMs)} (${count.toLocaleString('en')}) | ${stats(oneMs)} | ${stats(times)} (${runs} runs) |`,
   );
+  notes.push(`${label}: load average (1/5/15 min) ${loadBefore} before the finder, ${loadNow()} after the merges`);
 }
 
 {
@@ -238,7 +264,8 @@ if (pgUrl) {
 rmSync(dir, { recursive: true, force: true });
 console.log(`\nDuplicates and merge — ${new Date().toISOString().slice(0, 10)} — ${machine()}\n`);
 console.log(
-  '| database | people | finder, all pairs | planted pairs found | first page (50) | count | one profile | merge 2×1,000 activities (median) |',
+  '| database | people | finder, all pairs | planted pairs found | first page (50) | count | one profile | merge 2×1,000 activities |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const line of results) console.log(line);
+console.log(`\nTimes are p50 / p95 / p99.\n${notes.map((n) => `- ${n}`).join('\n')}`);
