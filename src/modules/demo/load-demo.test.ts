@@ -80,7 +80,10 @@ describe('loadDemo', () => {
     expect(somchai?.role).toBe('sales');
     expect(await verifyPassword(DEMO_PASSWORD, somchai?.passwordHash ?? '')).toBe(true);
 
-    const batches = await db.select().from(auditLog).where(eq(auditLog.action, 'demo_load'));
+    const batches = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'demo_load'), eq(auditLog.entityType, 'customer')));
     expect(batches.map((b) => b.changes?.count?.after)).toEqual([100, 100, 50]);
     const [event] = await db.select().from(outbox).where(eq(outbox.topic, 'demo.loaded'));
     expect(event?.payload).toEqual({ seed: 5, customers: 250 });
@@ -179,7 +182,13 @@ describe('first-run setup with demo data', () => {
       const [byOwner] = await setupDb
         .select({ n: sql<number>`count(*)::int` })
         .from(auditLog)
-        .where(and(eq(auditLog.actorId, owner?.id ?? ''), eq(auditLog.action, 'demo_load')));
+        .where(
+          and(
+            eq(auditLog.actorId, owner?.id ?? ''),
+            eq(auditLog.action, 'demo_load'),
+            eq(auditLog.entityType, 'customer'),
+          ),
+        );
       expect(byOwner?.n).toBe(1);
     } finally {
       await fresh.cleanup();

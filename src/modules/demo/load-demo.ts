@@ -10,6 +10,7 @@ import { emitEvent } from '../../core/events/emit-event.ts';
 import { customerIdentities, customerSearchText, customers } from '../customers/index.ts';
 import { DEMO_BUSINESS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, type DemoBusiness } from './demo-business.ts';
 import { type DemoCustomer, demoCustomers } from './generate-demo.ts';
+import { loadDemoOrders } from './load-demo-orders.ts';
 
 export interface LoadDemoOptions {
   customers?: number;
@@ -25,6 +26,8 @@ export interface LoadDemoResult {
   teams: { added: number; existing: number };
   staff: { added: number; existing: number };
   customers: { added: number; skipped: number };
+  /** The catalogue's size and the orders added (a year of them, see demoOrders). */
+  orders: { products: number; added: number };
   ms: number;
 }
 
@@ -154,6 +157,7 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
   authorize(actor.principal, 'customers', 'create');
   authorize(actor.principal, 'users', 'create');
   authorize(actor.principal, 'teams', 'create');
+  authorize(actor.principal, 'sales', 'create');
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const count = options.customers ?? 200;
   const teamResult = await ensureTeams(db, actor, DEMO_TEAMS);
@@ -199,12 +203,14 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
       }),
     );
   }
+  const sold = await loadDemoOrders(db, actor, { seed, now: options.now ?? new Date() });
   return {
     business: DEMO_BUSINESS,
     seed,
     teams: { added: teamResult.added, existing: teamResult.existing },
     staff: { added: staffResult.added, existing: staffResult.existing },
     customers: { added, skipped: count - added },
+    orders: { products: sold.products, added: sold.orders },
     ms: Math.round(performance.now() - started),
   };
 }
