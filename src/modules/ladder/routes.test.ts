@@ -66,6 +66,11 @@ describe('ladder HTTP API', () => {
     expect(body).toMatchObject({ stage: 'partner', ruleStage: 'repeat_customer' });
     expect(body.override).toMatchObject({ stage: 'partner', reason: 'เซ็นสัญญาตัวแทนจำหน่าย' });
     expect(body.history[0]).toMatchObject({ fromStage: 'repeat_customer', toStage: 'partner', source: 'override' });
+    const retried = await f.call('PUT', `/customers/${mine}/ladder/override`, f.salesA.token, {
+      stage: 'partner',
+      reason: 'เซ็นสัญญาตัวแทนจำหน่าย',
+    });
+    expect((await json<CustomerLadderView>(retried)).history).toHaveLength(body.history.length);
 
     await f.orders(mine, 10);
     await recomputeLadder(db, [mine]);

@@ -22,6 +22,8 @@ export async function setLadderOverride(
   const input = validateInput(overrideInputSchema, raw);
   await db.transaction(async (tx) => {
     const row = await lockLadderRow(tx, actor, customerId);
+    // A retried PUT (the same stage for the same reason) changes nothing and records nothing.
+    if (row.overrideStage === input.stage && row.overrideReason === input.reason) return;
     const now = new Date();
     await tx
       .update(customerLadder)
