@@ -120,6 +120,14 @@ describe('products and orders in a browser', () => {
     expect((await done).status()).toBe(200);
     await detail.getByText('คืนเงินบางส่วน', { exact: true }).waitFor();
     expect(await detail.innerText()).toContain('แก้วแตก');
+
+    // The customer's profile shows the order and what they spent after the refund.
+    await page.goto(`${server.url}/customers/${customer.body.id}`);
+    await page.getByRole('tab', { name: 'คำสั่งซื้อ' }).click();
+    const panel = page.getByTestId('customer-orders');
+    await panel.getByRole('row', { name: /POS-2026-0001/ }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('฿65.00');
+    await screenshot(page, 'sales-profile-orders-th');
   });
 
   it('shows the same pages in English', async () => {

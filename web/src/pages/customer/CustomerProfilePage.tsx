@@ -6,6 +6,7 @@ import { ApiError } from '../../api/problem.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
+import { CustomerOrdersPanel } from '../sales/CustomerOrdersPanel.tsx';
 import { AddressesPanel } from './AddressesPanel.tsx';
 import { CompanyOverview } from './CompanyOverview.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
@@ -22,6 +23,7 @@ import { TimelinePanel } from './TimelinePanel.tsx';
 export function CustomerProfilePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('profile');
+  const { t: tSales } = useTranslation('sales');
   const { can } = useSession();
   const customer = useCustomer(id);
 
@@ -87,6 +89,7 @@ export function CustomerProfilePage() {
         <Tabs defaultValue="timeline" keepMounted={false}>
           <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="timeline">{t('profile.tabs.timeline')}</Tabs.Tab>
+            {can('sales') && <Tabs.Tab value="orders">{tSales('orders.tab')}</Tabs.Tab>}
             <Tabs.Tab value="details">{t('profile.tabs.details')}</Tabs.Tab>
             <Tabs.Tab value="identities">{t('profile.tabs.identities')}</Tabs.Tab>
             <Tabs.Tab value="addresses">{t('profile.tabs.addresses')}</Tabs.Tab>
@@ -99,6 +102,9 @@ export function CustomerProfilePage() {
           </Tabs.List>
           <Tabs.Panel value="timeline">
             <TimelinePanel customerId={profile.id} editable={editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="orders">
+            <CustomerOrdersPanel customerId={profile.id} />
           </Tabs.Panel>
           <Tabs.Panel value="details">
             <DetailsPanel customer={profile} />
