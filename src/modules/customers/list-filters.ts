@@ -65,6 +65,11 @@ export const customerListFilterSchema = z
       .optional()
       .openapi({ description: 'e.g. marketing:email:granted; none = no record for that purpose and channel.' }),
     referredBy: z.string().uuid().optional().openapi({ description: 'Customers referred by this customer.' }),
+    ladderStage: repeatable(
+      z.enum(['prospect', 'first_time_buyer', 'repeat_customer', 'supporter', 'advocate', 'partner']),
+    )
+      .optional()
+      .openapi({ description: 'Relationship ladder stage; repeat for several (any may match).' }),
     sort: z.enum(CUSTOMER_SORTS).default('created_desc'),
   })
   .loose();
@@ -227,5 +232,15 @@ export async function customerListWhere(
     }
   }
   if (filter.consent?.length) conds.push(...consentConditions(filter.consent));
+  if (filter.ladderStage?.length) {
+    // customer_ladder belongs to the ladder module, above customers: reached by table name (as consent_state is).
+    const stages = sql.join(
+      filter.ladderStage.map((s) => sql`${s}`),
+      sql`, `,
+    );
+    conds.push(
+      sql`coalesce((select cl.stage from customer_ladder cl where cl.customer_id = ${customers.id}), 'prospect') in (${stages})`,
+    );
+  }
   return visibleCustomer(actor, and(...conds));
 }

@@ -34,7 +34,7 @@ export interface CustomerTable {
   keyHasCustomer: boolean;
 }
 
-const DERIVED = new Set(['consent_state']);
+const DERIVED = new Set(['consent_state', 'customer_ladder']);
 
 export async function customerTables(tx: DbOrTx): Promise<CustomerTable[]> {
   const rows = await rowsOf<{ table_name: string; keys: string[] | null }>(

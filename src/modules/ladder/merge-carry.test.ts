@@ -17,11 +17,9 @@ beforeAll(async () => {
 afterAll(() => f.t.close());
 
 describe('ladder and merges', () => {
-  // it.fails until src/modules/dedupe/customer-tables.ts treats customer_ladder as derived
-  // (DERIVED = new Set(['consent_state', 'customer_ladder'])): today the generic mover
-  // re-points the merged profile's row onto the survivor's primary key. Once that line is
-  // in, this test passes, it.fails reports it, and `fails` should be removed.
-  it.fails('a merge of two judged customers succeeds; the survivor is judged on the combined facts', async () => {
+  // The merge treats customer_ladder as derived (dedupe/customer-tables.ts): the survivor is
+  // judged again instead of receiving the merged profile's row.
+  it('a merge of two judged customers succeeds; the survivor is judged on the combined facts', async () => {
     const a = await f.customer({ displayName: 'สมชาย' });
     const b = await f.customer({ displayName: 'สมชาย ซ้ำ' });
     await f.orders(a, 1);
