@@ -1,11 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
+import { rowsOf } from '../../core/db/rows-of.ts';
 
-/** Rows of a raw query, the same shape on both drivers. */
-export async function rowsOf<T>(tx: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+export { rowsOf };
 
 export function ident(name: string): SQL {
   return sql.raw(`"${name.replace(/"/g, '""')}"`);
