@@ -1,0 +1,33 @@
+import { type BgNbdParams, expectedPurchases } from './bgnbd.ts';
+import { expectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
+
+export interface ClvOptions {
+  /** Months ahead (e.g. 12). */
+  horizonMonths: number;
+  /** Discount per month, e.g. 0.01 for 1%. */
+  monthlyDiscountRate: number;
+  /** Model time units in a month: 4.345 for weeks, 30.44 for days. */
+  unitsPerMonth: number;
+}
+
+/**
+ * A customer's lifetime value over a horizon: for each month, the purchases the BG/NBD
+ * expects in it (the difference of E[Y] at the month's end and start) times the
+ * Gamma-Gamma expected spend, discounted back month by month.
+ */
+export function lifetimeValue(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  customer: { x: number; tx: number; T: number; m: number },
+  options: ClvOptions,
+): number {
+  const spend = expectedSpend(gg, customer.x, customer.m);
+  let value = 0;
+  let before = 0;
+  for (let month = 1; month <= options.horizonMonths; month++) {
+    const cumulative = expectedPurchases(bg, month * options.unitsPerMonth, customer.x, customer.tx, customer.T);
+    value += ((cumulative - before) * spend) / (1 + options.monthlyDiscountRate) ** month;
+    before = cumulative;
+  }
+  return value;
+}
