@@ -61,15 +61,12 @@ function record(c: PlannedCustomer): Record<string, unknown> {
  *
  * Measured on PostgreSQL 15 (10,000 rows into customers with 100k present): the same
  * INSERT … SELECT from a TEMP table filled by COPY took as long as from the JSON parameter
- * (1.72 vs 1.74 s); the time is the 13 indexes of customers, not getting rows in.
+ * (1.72 vs 1.74 s); the time is the 13 indexes of customers, not getting rows in. A larger
+ * gin_pending_list_limit per transaction only defers the GIN merge (whole imports were not
+ * faster) and leaves searches a long pending list to scan, so it is not set.
  */
 export async function writeBatch(tx: DbOrTx, importId: string, plan: BatchPlan, dryRun: boolean): Promise<void> {
   if (!dryRun) {
-    // The GIN indexes (search words, name trigrams, tags, custom fields) take new entries
-    // into their pending list and merge it in bulk when it is full; a larger list for this
-    // transaction halves the cost of inserting a batch into customers (measured 1.38 → 0.71 s
-    // per 10,000 rows). Searches read the pending list until it is merged (autovacuum).
-    await tx.execute(sql`set local gin_pending_list_limit = '64MB'`);
     const created = plan.customers.filter((c) => c.isNew).map(record);
     const changed = plan.customers.filter((c) => !c.isNew).map(record);
     if (created.length) {
