@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { benchDatabase } from './support/pg-database.ts';
 import { buildServer, machine, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
 
 // What `npm start` runs.
@@ -17,7 +17,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function load(
   url: string,
@@ -29,25 +28,6 @@ async function load(
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sampan_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 const rows: string[] = [];
 const hello = await startAndProbe('bench/support/hello-world.ts', [], {}, '/hello');
 const base = await load(`${hello.url}/hello`);
@@ -55,7 +35,7 @@ await hello.stop();
 rows.push(`| Hono hello-world | ${base.rps.toFixed(0)} | ${base.p99} ms | — |`);
 
 for (const kind of ['pglite', 'postgres'] as const) {
-  const db = kind === 'postgres' ? await pgDatabase() : undefined;
+  const db = kind === 'postgres' ? await benchDatabase() : undefined;
   const env = db ? { DATABASE_URL: db.url } : {};
   const args = [
     'serve',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { benchDatabase } from './support/pg-database.ts';
 import { buildServer, machine, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
 
 const SERVER = buildServer();
@@ -22,26 +22,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sampan_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 async function api(url: string, token: string, path: string, body: unknown): Promise<void> {
   const res = await fetch(`${url}/api/v1${path}`, {
@@ -54,7 +34,7 @@ async function api(url: string, token: string, path: string, body: unknown): Pro
 
 const rows: string[] = [];
 for (const kind of values.pglite ? (['pglite', 'postgres'] as const) : (['postgres'] as const)) {
-  const db = kind === 'postgres' ? await pgDatabase() : undefined;
+  const db = kind === 'postgres' ? await benchDatabase() : undefined;
   const env = { LOG_LEVEL: 'warn', ...(db ? { DATABASE_URL: db.url } : {}) };
   const args = [
     'serve',
