@@ -5,6 +5,28 @@ const THAI = /[\u0E00-\u0E7F]/;
 const NOT_KEPT = /[^a-z0-9\u0E01-\u0E4E]/g;
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
+/**
+ * Word-breaking is the costly part of search text (an import spends most of its own CPU
+ * here), and names repeat: each distinct Thai run is broken once, then remembered. The
+ * memo is bounded; when full it starts again.
+ */
+const SEGMENT_MEMO_LIMIT = 100_000;
+const segmentMemo = new Map<string, readonly string[]>();
+
+function thaiSegments(part: string): readonly string[] {
+  let words = segmentMemo.get(part);
+  if (words) return words;
+  const found: string[] = [];
+  for (const seg of segmenter.segment(part)) {
+    const w = seg.segment.replace(NOT_KEPT, '');
+    if (w) found.push(w);
+  }
+  words = found;
+  if (segmentMemo.size >= SEGMENT_MEMO_LIMIT) segmentMemo.clear();
+  segmentMemo.set(part, words);
+  return words;
+}
+
 /** Lower-case, accents removed (é → e), Thai digits to ASCII; Thai letters kept as they are. */
 export function foldText(text: string): string {
   return asciiDigits(
@@ -29,10 +51,7 @@ export function searchWords(text: string): string[] {
       words.push(part);
       continue;
     }
-    for (const seg of segmenter.segment(part)) {
-      const w = seg.segment.replace(NOT_KEPT, '');
-      if (w) words.push(w);
-    }
+    words.push(...thaiSegments(part));
   }
   return words;
 }
@@ -48,10 +67,7 @@ export function thaiNameSuffixes(text: string): string[] {
   const segments: string[] = [];
   for (const part of foldText(text).split(/[^a-z0-9\u0E00-\u0E7F]+/)) {
     if (!part || !THAI.test(part)) continue;
-    for (const seg of segmenter.segment(part)) {
-      const w = seg.segment.replace(NOT_KEPT, '');
-      if (w) segments.push(w);
-    }
+    segments.push(...thaiSegments(part));
   }
   const out: string[] = [];
   for (let i = 0; i < segments.length - 1; i++) out.push(segments.slice(i).join(''));
