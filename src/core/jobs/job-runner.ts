@@ -79,12 +79,7 @@ export class JobRunner {
     await boss.start();
     this.#boss = boss;
     for (const def of this.#defs.values()) {
-      await boss.createQueue(def.name, {
-        name: def.name,
-        retryLimit: def.retryLimit ?? 5,
-        retryDelay: def.retryDelay ?? 5,
-        retryBackoff: true,
-      });
+      await createQueueOnce(boss, def);
     }
     if (!options.work) return;
     for (const def of this.#defs.values()) {
@@ -122,5 +117,32 @@ export class JobRunner {
   #connectionString(): string {
     if (!this.databaseUrl) throw new Error('PostgreSQL job runner needs the connection string');
     return this.databaseUrl;
+  }
+}
+
+/** Errors of two processes creating the same queue at once (replicas starting together). */
+const RACE_CODES = new Set(['40P01', '23505', '42P07']);
+
+/**
+ * Creates a job's queue unless it exists. pg-boss creates a queue with DDL (a partition),
+ * and two processes doing so at once can deadlock; the loser waits and looks again, when
+ * the winner's queue is there.
+ */
+async function createQueueOnce(boss: PgBoss, def: JobDefinition): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await boss.getQueue(def.name)) return;
+      await boss.createQueue(def.name, {
+        name: def.name,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelay ?? 5,
+        retryBackoff: true,
+      });
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 8 || !code || !RACE_CODES.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
   }
 }
