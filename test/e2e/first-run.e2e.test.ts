@@ -241,7 +241,7 @@ describe('first run in a browser', () => {
     await screenshot(page, '14-placeholder-sales-th');
   });
 
-  it('lists customers from the API, page by page and by search', async () => {
+  it('lists customers from the API and finds one by search', async () => {
     await openFromNav('customers', '[data-testid="customers-table"]');
     const rows = page.getByTestId('customers-table').locator('tbody tr');
     await page.waitForLoadState('networkidle');
@@ -251,16 +251,10 @@ describe('first run in a browser', () => {
     await expectNoHorizontalOverflow('the customers page');
     await screenshot(page, '15-customers-th');
 
-    const firstName = (await rows.first().locator('td').first().locator('p').first().textContent())?.trim() ?? '';
-    const next = page.getByRole('button', { name: 'ถัดไป' });
-    if (await next.isEnabled()) {
-      await next.click();
-      await page.getByText('หน้า 2').waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await rows.count()).toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'ก่อนหน้า' }).click();
-      await page.getByText('หน้า 1').waitFor();
-    }
+    // The name links to the profile (the first cell holds the row's checkbox). Paging is
+    // infinite scroll now; customer-list.e2e.test.ts scrolls a long list.
+    const firstName = (await rows.first().getByRole('link').first().textContent())?.trim() ?? '';
+    expect(firstName).not.toBe('');
 
     // Search for the first customer's first name (Thai), as a user would type it.
     const query = firstName.split(/\s+/)[0] ?? firstName;
