@@ -15,6 +15,7 @@ let context: BrowserContext;
 let page: Page;
 let dataDir: string;
 let csrf = '';
+let customerId = '';
 const pageErrors: string[] = [];
 
 async function post(pathname: string, data: unknown) {
@@ -81,6 +82,7 @@ describe('products and orders in a browser', () => {
   it('shows an order posted by a POS on the orders page, then pays it, delivers it and refunds part', async () => {
     const customer = await post('/customers', { firstName: 'สมชาย', lastName: 'ใจดี', phone: '081-234-5678' });
     expect(customer.status).toBe(201);
+    customerId = String(customer.body.id);
     const order = await post('/orders', {
       source: 'pos',
       externalId: 'POS-2026-0001',
@@ -139,6 +141,21 @@ describe('products and orders in a browser', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/partly refunded/i);
     await screenshot(page, 'sales-orders-en');
+    await page.goto(`${server.url}/sales/products`);
+    await page
+      .getByTestId('products-table')
+      .getByRole('row', { name: /LATTE-16/ })
+      .waitFor();
+    expect(await page.locator('main').innerText()).toContain('Iced latte 16 oz');
+    await screenshot(page, 'sales-products-en');
+    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.getByRole('tab', { name: 'Orders' }).click();
+    await page
+      .getByTestId('customer-orders')
+      .getByRole('row', { name: /POS-2026-0001/ })
+      .waitFor();
+    expect(await page.locator('main').innerText()).toMatch(/Spent \(after refunds\)/);
+    await screenshot(page, 'sales-profile-orders-en');
     expect(pageErrors).toEqual([]);
   });
 });
