@@ -1,15 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
+import { ident, rowsOf } from '../../core/db/rows-of.ts';
 
-/** Rows of a raw query, the same shape on both drivers. */
-export async function rowsOf<T>(tx: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-export function ident(name: string): SQL {
-  return sql.raw(`"${name.replace(/"/g, '""')}"`);
-}
+export { ident, rowsOf };
 
 /** A JSON array of strings as one parameter, usable as `col = any(…)` however long the list. */
 export function textList(values: readonly string[]): SQL {

@@ -1,12 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
-import { rowsOf } from '../../core/db/rows-of.ts';
+import { ident, rowsOf } from '../../core/db/rows-of.ts';
 
-export { rowsOf };
-
-export function ident(name: string): SQL {
-  return sql.raw(`"${name.replace(/"/g, '""')}"`);
-}
+export { ident, rowsOf };
 
 export interface ColumnInfo {
   name: string;
