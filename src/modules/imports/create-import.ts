@@ -16,19 +16,31 @@ export interface UploadInput {
   body: AsyncIterable<Uint8Array>;
   /** Refuse files larger than this many bytes. */
   maxBytes: number;
+  /** customers (default) or orders */
+  kind?: ImportKindName;
+}
+
+/** The kinds of import: what a file's rows become. */
+export const IMPORT_KINDS = ['customers', 'orders'] as const;
+export type ImportKindName = (typeof IMPORT_KINDS)[number];
+
+/** Who may start an import of this kind (the run checks its options again). */
+function authorizeKind(actor: Actor, kind: ImportKindName): void {
+  authorize(actor.principal, kind === 'orders' ? 'sales' : 'customers', 'create');
 }
 
 /**
  * Stores an uploaded file in import_chunks (so any worker replica can read it) as a
- * pending customers import. The body streams through in 1 MB chunks, one statement each:
+ * pending import (customers unless the input says orders). The body streams through in 1 MB chunks, one statement each:
  * memory stays bounded and no transaction is held for the whole upload.
  */
 export async function uploadImport(db: Db, actor: Actor, input: UploadInput): Promise<ImportView> {
-  authorize(actor.principal, 'customers', 'create');
+  const kind = input.kind ?? 'customers';
+  authorizeKind(actor, kind);
   const fileName = input.fileName.trim().slice(0, 255) || 'upload.csv';
   const [created] = await db
     .insert(imports)
-    .values({ kind: 'customers', fileName, storage: 'db', actorUserId: actor.principal.userId })
+    .values({ kind, fileName, storage: 'db', actorUserId: actor.principal.userId })
     .returning();
   if (!created) throw new Error('insert returned no row');
   const hash = createHash('sha256');
@@ -82,7 +94,10 @@ export interface FileImportInput {
   fileSize: number;
   fileSha256: string;
   mapping: Record<string, string>;
-  options: { onMatch: 'update' | 'skip'; externalSystem?: string };
+  /** customers: { onMatch, externalSystem }; orders: OrderImportOptions */
+  options: Record<string, unknown>;
+  /** customers (default) or orders */
+  kind?: ImportKindName;
   dryRun: boolean;
   encoding?: string | undefined;
   delimiter?: string | undefined;
@@ -90,11 +105,12 @@ export interface FileImportInput {
 
 /** Registers a local file (the CLI) as an import read from its path. */
 export async function createFileImport(db: Db, actor: Actor, input: FileImportInput): Promise<ImportView> {
-  authorize(actor.principal, 'customers', 'create');
+  const kind = input.kind ?? 'customers';
+  authorizeKind(actor, kind);
   const [row] = await db
     .insert(imports)
     .values({
-      kind: 'customers',
+      kind,
       storage: 'path',
       filePath: input.path,
       fileName: input.fileName,
@@ -113,14 +129,18 @@ export async function createFileImport(db: Db, actor: Actor, input: FileImportIn
 }
 
 /** An unfinished (crashed or failed) real import of the same file, to resume instead of starting over. */
-export async function findUnfinishedImport(db: Db, sha256: string): Promise<ImportView | undefined> {
+export async function findUnfinishedImport(
+  db: Db,
+  sha256: string,
+  kind: ImportKindName = 'customers',
+): Promise<ImportView | undefined> {
   const [row] = await db
     .select()
     .from(imports)
     .where(
       and(
         eq(imports.fileSha256, sha256),
-        eq(imports.kind, 'customers'),
+        eq(imports.kind, kind),
         eq(imports.dryRun, false),
         inArray(imports.status, ['running', 'failed']),
       ),
