@@ -5,6 +5,7 @@ import type { AppDeps } from '../core/http/app-env.ts';
 import type { AppMount } from '../core/http/create-app.ts';
 import type { ModuleDefinition } from '../core/module.ts';
 import { activitiesModule } from './activities/index.ts';
+import { analyticsModule } from './analytics/index.ts';
 import { consentModule } from './consent/index.ts';
 import { customersModule } from './customers/index.ts';
 import { dataQualityModule } from './data-quality/index.ts';
@@ -36,6 +37,7 @@ export function businessModules(): ModuleDefinition[] {
     productsModule,
     ordersModule,
     ladderModule,
+    analyticsModule,
     viewsModule,
     backupModule(),
   ];

@@ -11,6 +11,26 @@ export interface ClvOptions {
 }
 
 /**
+ * The purchases the BG/NBD expects over the horizon, each month's (the difference of E[Y]
+ * at the month's end and start) discounted back month by month. Times the expected spend
+ * per purchase, this is the lifetime value; kept apart so another spend can be used.
+ */
+export function discountedPurchases(
+  bg: BgNbdParams,
+  customer: { x: number; tx: number; T: number },
+  options: ClvOptions,
+): number {
+  let value = 0;
+  let before = 0;
+  for (let month = 1; month <= options.horizonMonths; month++) {
+    const cumulative = expectedPurchases(bg, month * options.unitsPerMonth, customer.x, customer.tx, customer.T);
+    value += (cumulative - before) / (1 + options.monthlyDiscountRate) ** month;
+    before = cumulative;
+  }
+  return value;
+}
+
+/**
  * A customer's lifetime value over a horizon: for each month, the purchases the BG/NBD
  * expects in it (the difference of E[Y] at the month's end and start) times the
  * Gamma-Gamma expected spend, discounted back month by month.
@@ -21,13 +41,5 @@ export function lifetimeValue(
   customer: { x: number; tx: number; T: number; m: number },
   options: ClvOptions,
 ): number {
-  const spend = expectedSpend(gg, customer.x, customer.m);
-  let value = 0;
-  let before = 0;
-  for (let month = 1; month <= options.horizonMonths; month++) {
-    const cumulative = expectedPurchases(bg, month * options.unitsPerMonth, customer.x, customer.tx, customer.T);
-    value += ((cumulative - before) * spend) / (1 + options.monthlyDiscountRate) ** month;
-    before = cumulative;
-  }
-  return value;
+  return expectedSpend(gg, customer.x, customer.m) * discountedPurchases(bg, customer, options);
 }

@@ -1,0 +1,24 @@
+import type { ModuleDefinition } from '../../core/module.ts';
+import { analyticsErrors } from './errors.ts';
+import { registerAnalyticsJobs } from './jobs.ts';
+import { analyticsRoutes } from './routes.ts';
+
+/**
+ * Differentiate: customer summaries from orders, RFM segments, the CLV models
+ * (BG/NBD + Gamma-Gamma) and every buying customer's stored scores, recomputed nightly
+ * and on demand.
+ */
+export const analyticsModule: ModuleDefinition = {
+  name: 'analytics',
+  routes: analyticsRoutes,
+  errors: analyticsErrors,
+  register: registerAnalyticsJobs,
+};
+
+export { type CustomerSummaries, customerSummaries, TIME_UNITS, type TimeUnit } from './customer-summaries.ts';
+export { fitClv } from './fit-clv.ts';
+export { createRun, requestRecompute } from './request-recompute.ts';
+export { RFM_SEGMENT_LABELS, RFM_SEGMENTS, type RfmSegment } from './rfm.ts';
+export { runRecompute, SCORES_RECOMPUTED } from './run-recompute.ts';
+export type { RunView } from './run-view.ts';
+export { customerScores, scoreRuns } from './schema.ts';

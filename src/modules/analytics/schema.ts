@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../core/auth/schema.ts';
+import { customers } from '../customers/schema.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** One recompute of every customer's scores: what it was asked, how far it got, what it found. */
+export const scoreRuns = pgTable(
+  'score_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** queued | running | succeeded | failed */
+    status: text('status').notNull(),
+    /** nightly | on_demand | cli */
+    trigger: text('trigger').notNull(),
+    calibrationEnd: date('calibration_end', { mode: 'string' }).notNull(),
+    timeUnit: text('time_unit').notNull(),
+    /** The options asked for and, once fitted, the models' parameters and warnings. */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    customers: integer('customers'),
+    repeatCustomers: integer('repeat_customers'),
+    scored: integer('scored'),
+    /** 0..1, with the step now running. */
+    progress: real('progress').notNull().default(0),
+    step: text('step'),
+    error: jsonb('error').$type<{ code: string; params?: Record<string, string | number>; message?: string }>(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    startedAt: at('started_at'),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    index('score_runs_created_idx').on(t.createdAt),
+    check('score_runs_status_known', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
+  ],
+);
+
+/**
+ * Each buying customer's latest scores, all from one run: replaced as a whole by a
+ * successful recompute, so every row of the table belongs to the same run.
+ */
+export const customerScores = pgTable(
+  'customer_scores',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => scoreRuns.id),
+    computedAt: at('computed_at').notNull(),
+    rfmR: smallint('rfm_r').notNull(),
+    rfmF: smallint('rfm_f').notNull(),
+    rfmM: smallint('rfm_m').notNull(),
+    rfmSegment: text('rfm_segment').notNull(),
+    pAlive: doublePrecision('p_alive').notNull(),
+    churnRisk: text('churn_risk').notNull(),
+    expectedPurchases90d: doublePrecision('expected_purchases_90d').notNull(),
+    clv12mSatang: bigint('clv_12m_satang', { mode: 'number' }).notNull(),
+    valueGrade: text('value_grade').notNull(),
+    purchasePeriods: integer('purchase_periods').notNull(),
+    totalSpendSatang: bigint('total_spend_satang', { mode: 'number' }).notNull(),
+    firstPurchaseOn: date('first_purchase_on', { mode: 'string' }).notNull(),
+    lastPurchaseOn: date('last_purchase_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    index('customer_scores_segment_idx').on(t.rfmSegment),
+    index('customer_scores_grade_idx').on(t.valueGrade),
+    index('customer_scores_clv_idx').on(t.clv12mSatang),
+    check(
+      'customer_scores_rfm_range',
+      sql`${t.rfmR} between 1 and 5 and ${t.rfmF} between 1 and 5 and ${t.rfmM} between 1 and 5`,
+    ),
+    check('customer_scores_risk_known', sql`${t.churnRisk} in ('low', 'medium', 'high')`),
+    check('customer_scores_grade_known', sql`${t.valueGrade} in ('A', 'B', 'C')`),
+  ],
+);
