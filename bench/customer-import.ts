@@ -221,7 +221,16 @@ function runChild(mode: string, args: string[]): Promise<ChildResult> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'bench/customer-import.ts'), '--child', mode, ...args],
+      [
+        // e.g. BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile each step.
+        ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        join(ROOT, 'bench/customer-import.ts'),
+        '--child',
+        mode,
+        ...args,
+      ],
       { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' } },
     );
     let stdout = '';
@@ -359,7 +368,7 @@ async function main(): Promise<void> {
       ]);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });
   }
 
   const head = ['database', 'what', 'rows', 'time', 'rows/s', 'vs COPY', 'peak RSS', 'load avg (1 min)'];
