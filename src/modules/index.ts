@@ -9,6 +9,7 @@ import { analyticsModule } from './analytics/index.ts';
 import { consentModule } from './consent/index.ts';
 import { customersModule } from './customers/index.ts';
 import { dataQualityModule } from './data-quality/index.ts';
+import { dealsModule } from './deals/index.ts';
 import { dedupeModule, duplicateListModule } from './dedupe/index.ts';
 import { loadDemo } from './demo/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -36,6 +37,7 @@ export function businessModules(): ModuleDefinition[] {
     dataQualityModule,
     productsModule,
     ordersModule,
+    dealsModule,
     ladderModule,
     analyticsModule,
     viewsModule,

@@ -39,7 +39,11 @@ describe('restore refuses bad files', () => {
     if (reason) expect(String((err as { params: { reason: string } }).params.reason)).toMatch(reason);
     // Untouched: only the reference rows the migrations seeded, exactly as before.
     expect(await rowCounts(target.database)).toEqual(before);
-    expect(Object.keys(before).filter((t) => (before[t] ?? 0) > 0)).toEqual(['consent_purposes', 'consent_texts']);
+    expect(
+      Object.keys(before)
+        .filter((t) => (before[t] ?? 0) > 0)
+        .sort(),
+    ).toEqual(['consent_purposes', 'consent_texts', 'pipeline_stages', 'pipelines']);
   }
 
   const variant = (name: string) => join(dir, name);
@@ -130,7 +134,7 @@ describe('restore refuses bad files', () => {
       // The same upgrade applied to the original gives the same rows (reference rows the
       // later migration seeds differ only in when each database was migrated).
       await migrateDatabase(older.database);
-      const seeded = ['consent_purposes', 'consent_texts'];
+      const seeded = ['consent_purposes', 'consent_texts', 'pipelines', 'pipeline_stages'];
       const withoutSeeds = (t: Record<string, string[]>) =>
         Object.fromEntries(Object.entries(t).filter(([name]) => !seeded.includes(name)));
       const [restored, upgraded] = [await tableContents(blank.database), await tableContents(older.database)];

@@ -51,12 +51,13 @@ export async function listForeignKeys(q: SessionQuery): Promise<ForeignKey[]> {
 }
 
 /**
- * Tables whose rows the migrations seed (default PDPA purposes and their texts, 0003).
+ * Tables whose rows the migrations seed (default PDPA purposes and their texts, 0003; the
+ * default sales pipeline and its stages, 0009).
  * A freshly migrated database still counts as empty for a restore, which replaces these
  * rows with the backup's own. The seeds use ON CONFLICT DO NOTHING, so migrating a
  * restored older backup forward keeps the restored rows.
  */
-const REFERENCE_DATA_TABLES = ['consent_purposes', 'consent_texts'];
+const REFERENCE_DATA_TABLES = ['consent_purposes', 'consent_texts', 'pipelines', 'pipeline_stages'];
 
 /** The seeded reference tables present in this database. */
 export async function referenceDataTables(q: SessionQuery): Promise<string[]> {

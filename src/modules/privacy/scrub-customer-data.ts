@@ -78,6 +78,8 @@ const PERSONAL_COLUMNS = new Set([
   'note',
   'notes',
   'subject',
+  // A deal's title often names the person ("แพ็กเกจของคุณสมชาย").
+  'title',
   'body',
   'message',
   'comment',

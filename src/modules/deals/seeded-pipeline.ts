@@ -1,0 +1,10 @@
+/** The pipeline and stages migration 0009 seeds ("Sales / การขาย"). */
+export const DEFAULT_PIPELINE_ID = '00000000-0000-4000-8000-00000000d001';
+export const SEEDED_STAGE_IDS = {
+  leadIn: '00000000-0000-4000-8000-00000000d101',
+  qualified: '00000000-0000-4000-8000-00000000d102',
+  proposal: '00000000-0000-4000-8000-00000000d103',
+  negotiation: '00000000-0000-4000-8000-00000000d104',
+  won: '00000000-0000-4000-8000-00000000d105',
+  lost: '00000000-0000-4000-8000-00000000d106',
+} as const;
