@@ -3,6 +3,7 @@ import type { Actor } from '../../core/auth/principal.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
 import { type Page, pageQuerySchema, toPage } from '../../core/http/pagination.ts';
 import { type CustomerRow, type CustomerView, toCustomerView } from './customer-view.ts';
+import { visibleCustomer } from './get-customer.ts';
 import { type CustomerListFilterInput, customerListFilterSchema, customerListWhere } from './list-filters.ts';
 import { customerAfterCursor, customerCursorKey, customerOrder, matchingPage, walkedPageIds } from './list-sort.ts';
 import { customers } from './schema.ts';
@@ -75,7 +76,10 @@ export async function listCustomers(
   } else {
     const where = and(await customerListWhere(db, actor, input), after);
     const walk = searchWalk ?? Math.min(WALK_MAX, Math.max(WALK_MIN, (await customerRowsEstimate(db)) / 100));
-    const walked = await idsOf(db, walkedPageIds(where, after, input.sort, limit, Math.round(walk)));
+    const walked = await idsOf(
+      db,
+      walkedPageIds(where, after, input.sort, limit, Math.round(walk), visibleCustomer(actor)),
+    );
     if (walked.length === limit) return pageOf(await page(inArray(customers.id, walked)));
     const found = (await db.execute(matchingPage(where, input.sort, limit, searchCap))) as unknown as {
       rows: { id: string; matched: number }[];

@@ -75,7 +75,7 @@ export const customers = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    index('customers_owner_idx').on(t.ownerId),
+    index('customers_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
     index('customers_team_idx').on(t.teamId),
     index('customers_created_idx').on(t.createdAt, t.id),
     index('customers_display_name_idx').on(t.displayName, t.id),
