@@ -2,6 +2,7 @@ import { backupCommand, backupHelp } from './commands/backup.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { exportCustomersCommand, exportCustomersHelp } from './commands/export-customers.ts';
 import { importCustomersCommand, importCustomersHelp } from './commands/import-customers.ts';
+import { importOrdersCommand, importOrdersHelp } from './commands/import-orders.ts';
 import { restoreCommand, restoreHelp } from './commands/restore.ts';
 
 /** Commands contributed outside the core CLI (backup, restore, demo). */
@@ -10,5 +11,6 @@ export const extraCommands: Record<string, { run: (args: string[]) => Promise<nu
   backup: { run: backupCommand, help: backupHelp },
   restore: { run: restoreCommand, help: restoreHelp },
   'import customers': { run: importCustomersCommand, help: importCustomersHelp },
+  'import orders': { run: importOrdersCommand, help: importOrdersHelp },
   'export customers': { run: exportCustomersCommand, help: exportCustomersHelp },
 };

@@ -4,7 +4,7 @@ import { exportRoutes } from './export-routes.ts';
 import { registerImportJobs } from './jobs.ts';
 import { importRoutes } from './routes.ts';
 
-/** CSV import of customers (streamed, resumable, identity-resolved in bulk) and CSV/XLSX export. */
+/** CSV import of customers and orders (streamed, resumable, identity-resolved in bulk) and CSV/XLSX export. */
 export const importsModule: ModuleDefinition = {
   name: 'imports',
   routes: importRoutes,
@@ -21,13 +21,15 @@ export const customerExportModule: ModuleDefinition = {
   routes: exportRoutes,
 };
 
-export { createFileImport, findUnfinishedImport } from './create-import.ts';
+export { createFileImport, findUnfinishedImport, IMPORT_KINDS, type ImportKindName } from './create-import.ts';
 export { type CustomerExport, EXPORT_FORMATS, type ExportFormat, exportCustomers } from './export-customers.ts';
 export { DELIMITERS, ENCODINGS } from './file-format.ts';
 export { ON_MATCH, type OnMatch } from './import-context.ts';
 export { IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
 export { mappingByName } from './import-mappings.ts';
 export { importBytes } from './import-source.ts';
+export { ORDER_IMPORT_FIELDS, suggestOrderMapping } from './order-fields.ts';
+export { type OrderImportOptions, UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 export { openCsv } from './read-csv.ts';
 export { rejectionsReport } from './rejections-report.ts';
 export { defaultBatchSize, formatOf, type ImportProgress, runImport } from './run-import.ts';

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { systemActor } from '../../core/auth/principal.ts';
+import {
+  createFileImport,
+  DELIMITERS,
+  defaultBatchSize,
+  ENCODINGS,
+  findUnfinishedImport,
+  formatOf,
+  type ImportProgress,
+  importBytes,
+  mappingByName,
+  type OrderImportOptions,
+  openCsv,
+  rejectionsReport,
+  runImport,
+  suggestOrderMapping,
+  UNKNOWN_CUSTOMER,
+  UNKNOWN_SKU,
+} from '../../modules/imports/index.ts';
+import { ORDER_SOURCES } from '../../modules/orders/index.ts';
+import { UsageError } from '../cli-error.ts';
+import { configFrom, parse } from '../cli-options.ts';
+import { withDatabase } from '../open-for-cli.ts';
+
+export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.json] [--dry-run] [--unknown-customer create|reject]
+                     [--unknown-sku keep|reject] [--external-system SYS] [--source import|pos|web|line|manual|api]
+                     [--encoding utf-8|windows-874] [--delimiter ,|;|tab] [--no-resume]
+  Imports orders from a CSV file: customer (id, email or phone), order date, order id,
+  amount in baht, currency, quantity, product, SKU, status. Rows with the same order id
+  are the lines of one order (keep them together in the file); rows without one are each an
+  order. Customers are found by the same identity rules as customer imports; unknown ones
+  become new profiles (or are rejected). Without --mapping the columns are mapped from their
+  Thai or English headers. Progress goes to stderr; rejected rows go to FILE.rejected.csv.
+  Importing the same file again skips orders that exist with the same content.`;
+
+function choose<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function parseImportOrdersArgs(args: string[]) {
+  const { values, positionals } = parse(
+    args,
+    {
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'unknown-customer': { type: 'string' },
+      'unknown-sku': { type: 'string' },
+      'external-system': { type: 'string' },
+      source: { type: 'string' },
+      encoding: { type: 'string' },
+      delimiter: { type: 'string' },
+      'no-resume': { type: 'boolean' },
+      'batch-size': { type: 'string' },
+    },
+    true,
+  );
+  if (values.help) return { help: true as const, values };
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('import orders needs exactly one FILE');
+  const file = resolve(positionals[0]);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
+  const batch = values['batch-size'];
+  if (batch !== undefined && (!/^\d+$/.test(batch) || Number(batch) < 1 || Number(batch) > 50_000)) {
+    throw new UsageError('--batch-size must be a whole number from 1 to 50,000');
+  }
+  const system = values['external-system'];
+  if (system !== undefined && !/^[a-z0-9_.-]{1,50}$/.test(system))
+    throw new UsageError('--external-system must be 1–50 of a-z 0-9 _ . -');
+  const options: OrderImportOptions = {};
+  const unknownCustomer = choose('unknown-customer', values['unknown-customer'], UNKNOWN_CUSTOMER);
+  const unknownSku = choose('unknown-sku', values['unknown-sku'], UNKNOWN_SKU);
+  const source = choose('source', values.source, ORDER_SOURCES);
+  if (unknownCustomer) options.unknownCustomer = unknownCustomer;
+  if (unknownSku) options.unknownSku = unknownSku;
+  if (system) options.externalSystem = system;
+  if (source) options.source = source;
+  return {
+    help: false as const,
+    values,
+    file,
+    mapping: values.mapping,
+    options,
+    dryRun: Boolean(values['dry-run']),
+    encoding: choose('encoding', values.encoding, ENCODINGS),
+    delimiter: choose('delimiter', values.delimiter === 'tab' ? '\t' : values.delimiter, DELIMITERS),
+    resume: !values['no-resume'],
+    batchSize: batch === undefined ? undefined : Number(batch),
+  };
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const n = (v: number) => v.toLocaleString('en');
+
+function progressLine(p: ImportProgress): string {
+  return `  ${n(p.processed)} rows  ${n(p.rowsPerSecond)} rows/s  created ${n(p.created)}  skipped ${n(p.skipped)}  rejected ${n(p.rejected)}`;
+}
+
+export async function importOrdersCommand(args: string[]): Promise<number> {
+  const parsed = parseImportOrdersArgs(args);
+  if (parsed.help) {
+    console.log(importOrdersHelp);
+    return 0;
+  }
+  const actor = systemActor('cli');
+  return withDatabase(configFrom(parsed.values), async (database) => {
+    const { db } = database;
+    const sha = await sha256Of(parsed.file);
+    const unfinished = parsed.resume && !parsed.dryRun ? await findUnfinishedImport(db, sha, 'orders') : undefined;
+    let importId: string;
+    if (unfinished) {
+      importId = unfinished.id;
+      console.error(
+        `Resuming import ${importId} after line ${n(unfinished.committedLine)} (${n(unfinished.processedRows)} rows done).`,
+      );
+    } else {
+      const stub = {
+        id: '',
+        storage: 'path',
+        filePath: parsed.file,
+        encoding: parsed.encoding ?? null,
+        delimiter: parsed.delimiter ?? null,
+      };
+      const format = await formatOf(db, stub as Parameters<typeof formatOf>[1]);
+      let mapping: Record<string, string>;
+      let saved: Record<string, unknown> = {};
+      if (parsed.mapping?.endsWith('.json')) {
+        const json = JSON.parse(readFileSync(resolve(parsed.mapping), 'utf8')) as { mapping?: unknown };
+        const m = json.mapping ?? json;
+        if (typeof m !== 'object' || m === null) throw new UsageError(`${parsed.mapping} holds no mapping object`);
+        mapping = m as Record<string, string>;
+      } else if (parsed.mapping) {
+        const template = await mappingByName(db, parsed.mapping, 'orders');
+        mapping = template.mapping;
+        saved = template.options;
+      } else {
+        const reader = await openCsv(importBytes(db, { id: '', storage: 'path', filePath: parsed.file }), format);
+        reader.close();
+        mapping = suggestOrderMapping(reader.headers);
+      }
+      console.error(
+        `Columns: ${
+          Object.entries(mapping)
+            .map(([h, f]) => `${h} → ${f}`)
+            .join(', ') || '(none recognised)'
+        }`,
+      );
+      const view = await createFileImport(db, actor, {
+        kind: 'orders',
+        path: parsed.file,
+        fileName: basename(parsed.file),
+        fileSize: statSync(parsed.file).size,
+        fileSha256: sha,
+        mapping,
+        options: { ...saved, ...parsed.options },
+        dryRun: parsed.dryRun,
+        encoding: format.encoding,
+        delimiter: format.delimiter,
+      });
+      importId = view.id;
+    }
+    const live = process.stderr.isTTY;
+    const done = await runImport(db, actor, importId, {
+      batchSize: parsed.batchSize ?? defaultBatchSize(database.kind),
+      onProgress: (p) => process.stderr.write(live ? `\r${progressLine(p)}\u001b[K` : `${progressLine(p)}\n`),
+    });
+    if (live) process.stderr.write('\n');
+    const lines = [
+      `${parsed.dryRun ? 'Dry run' : 'Import'} ${done.status}: ${n(done.processed)} rows — ${n(done.created)} order lines created, ${n(done.skipped)} skipped (orders already there), ${n(done.rejected)} rejected (import ${importId}).`,
+    ];
+    if (done.rejected > 0) {
+      const reportFile = `${parsed.file.replace(/\.[^./]*$/, '')}.rejected.csv`;
+      const report = await rejectionsReport(db, actor, importId, 'en');
+      const parts: string[] = [];
+      for await (const chunk of report.chunks) parts.push(chunk);
+      writeFileSync(reportFile, parts.join(''));
+      lines.push(`Rejected rows with their line numbers and reasons: ${reportFile}`);
+    }
+    console.log(lines.join('\n'));
+    return done.rejected > 0 && done.processed === done.rejected ? 1 : 0;
+  });
+}
