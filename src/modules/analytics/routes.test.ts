@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../core/db/rows-of.ts';
+import type { SegmentCounts } from './count-segments.ts';
+import type { FitResult } from './fit-clv.ts';
+import { createRun } from './request-recompute.ts';
+import { runRecompute } from './run-recompute.ts';
+import type { RunView } from './run-view.ts';
+import type { CustomerScoresView } from './scores-view.ts';
+import { type AnalyticsFixture, createAnalyticsFixture } from './testing/fixture.ts';
+
+let f: AnalyticsFixture;
+let salesA: { userId: string; token: string };
+let salesB: { userId: string; token: string };
+let manager: { userId: string; token: string };
+const customers: string[] = [];
+let noOrders: string;
+
+const json = async <T>(res: Response) => (await res.json()) as T;
+const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString();
+const fit = (body: unknown, token = f.admin.token, lang = 'en') =>
+  f.call('POST', '/analytics/clv/fit', token, body, lang);
+const outbox = async (topic: string) =>
+  (
+    await rowsOf<{ n: number }>(
+      f.t.testDb.database.db,
+      sql`select count(*)::int as n from outbox where topic = ${topic}`,
+    )
+  )[0]?.n;
+const scoreRows = async () =>
+  rowsOf<{ run_id: string; n: number }>(
+    f.t.testDb.database.db,
+    sql`select run_id::text, count(*)::int as n from customer_scores group by run_id`,
+  );
+
+beforeAll(async () => {
+  f = await createAnalyticsFixture();
+  salesA = await f.t.userWithToken('sales');
+  salesB = await f.t.userWithToken('sales');
+  manager = await f.t.userWithToken('manager');
+  noOrders = await f.customer('ยังไม่เคยซื้อ', salesA.userId);
+});
+afterAll(() => f.t.close());
+
+describe('POST /analytics/clv/fit refusals (nothing written)', () => {
+  it('says there is nothing to learn from before any order', async () => {
+    const res = await fit({ calibrationEnd: '2025-06-30', timeUnit: 'week' }, f.admin.token, 'th');
+    expect(res.status).toBe(422);
+    const body = await json<{ code: string; detail: string }>(res);
+    expect(body.code).toBe('analytics_no_purchases');
+    expect(body.detail).toContain('ยังไม่มีคำสั่งซื้อ');
+  });
+
+  it('loads 40 buying customers, 25 of them repeat buyers', async () => {
+    for (let i = 0; i < 40; i++) {
+      const id = await f.customer(`ลูกค้า ${i}`, i % 2 === 0 ? salesA.userId : salesB.userId);
+      customers.push(id);
+      await f.order(id, day(i), 10_000 + 500 * i);
+      if (i < 25) {
+        await f.order(id, day(i + 10 + (i % 7) * 5), 8_000 + 300 * i);
+        if (i % 3 === 0) await f.order(id, day(i + 60 + (i % 5) * 20), 12_000 + 100 * i);
+      }
+    }
+    expect(customers).toHaveLength(40);
+  });
+
+  it('refuses a malformed date and an unsupported unit with coded Thai and English messages', async () => {
+    for (const bad of ['2025-13-01', '2025-02-30', '30/09/2025', 'yesterday']) {
+      const res = await fit({ calibrationEnd: bad, timeUnit: 'week' });
+      expect(res.status).toBe(400);
+      expect((await json<{ code: string }>(res)).code).toBe('analytics_bad_date');
+    }
+    const th = await json<{ code: string; detail: string }>(
+      await fit({ calibrationEnd: '2025-02-30', timeUnit: 'week' }, f.admin.token, 'th'),
+    );
+    expect(th.detail).toContain('ไม่ใช่วันที่');
+    const unit = await fit({ calibrationEnd: '2025-06-30', timeUnit: 'month' });
+    expect(unit.status).toBe(400);
+    const body = await json<{ code: string; detail: string }>(unit);
+    expect(body.code).toBe('analytics_unsupported_time_unit');
+    expect(body.detail).toContain('week or day');
+    expect((await fit({ calibrationEnd: '2025-06-30' })).status).toBe(400);
+  });
+
+  it('refuses a calibration end before the first order, or in the future', async () => {
+    const early = await fit({ calibrationEnd: '2024-12-31', timeUnit: 'day' });
+    expect(early.status).toBe(422);
+    expect(await json(early)).toMatchObject({ code: 'analytics_calibration_before_first_order' });
+    const future = await fit({ calibrationEnd: '2999-01-01', timeUnit: 'day' });
+    expect(await json(future)).toMatchObject({ code: 'analytics_calibration_in_future' });
+  });
+
+  it('refuses too few repeat customers (fewer than 10), naming how many there were', async () => {
+    const res = await fit({ calibrationEnd: '2025-01-20', timeUnit: 'day' });
+    expect(res.status).toBe(422);
+    const body = await json<{ code: string; detail: string }>(res);
+    expect(body.code).toBe('analytics_too_few_repeat_customers');
+    expect(body.detail).toMatch(/Only \d+ customers bought more than once .* at least 10/);
+  });
+
+  it('is for roles that see every customer’s analytics: a salesperson is refused', async () => {
+    expect((await fit({ calibrationEnd: '2025-12-31', timeUnit: 'week' }, salesA.token)).status).toBe(403);
+    expect((await fit({ calibrationEnd: '2025-12-31', timeUnit: 'week' }, manager.token)).status).toBe(200);
+  });
+});
+
+describe('POST /analytics/clv/fit', () => {
+  it('fits both models and flags thin data', async () => {
+    const res = await fit({ calibrationEnd: '2025-12-31', timeUnit: 'week' });
+    expect(res.status).toBe(200);
+    const body = await json<FitResult>(res);
+    expect(body).toMatchObject({ customers: 40, repeatCustomers: 25, calibrationEnd: '2025-12-31', timeUnit: 'week' });
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(body.bgnbd[k]).toBeGreaterThan(0);
+    expect(body.bgnbd.logLikelihood).toBeLessThan(0);
+    expect(body.gammaGamma.p).toBeGreaterThan(0);
+    expect(body.gammaGamma.excluded).toBe(0);
+    expect(body.warnings.map((w) => w.code)).toContain('thin_data');
+    expect(await outbox('analytics.scores_recomputed')).toBe(0);
+  });
+});
+
+describe('recompute and stored scores', () => {
+  let firstRun: string;
+
+  it('queues a run on demand (admins), with its event in the outbox; a second request waits its turn', async () => {
+    expect((await f.call('POST', '/analytics/recompute', manager.token, {})).status).toBe(403);
+    const bad = await f.call('POST', '/analytics/recompute', f.admin.token, { monthlyDiscountRate: 2 });
+    expect(bad.status).toBe(400);
+    expect(await json(bad)).toMatchObject({ code: 'analytics_bad_options' });
+    const res = await f.call('POST', '/analytics/recompute', f.admin.token, { calibrationEnd: '2025-12-31' });
+    expect(res.status).toBe(202);
+    const run = await json<RunView>(res);
+    expect(run).toMatchObject({
+      status: 'queued',
+      trigger: 'on_demand',
+      calibrationEnd: '2025-12-31',
+      timeUnit: 'week',
+    });
+    expect(await outbox('analytics.recompute_requested')).toBe(1);
+    const again = await f.call('POST', '/analytics/recompute', f.admin.token, {});
+    expect(again.status).toBe(409);
+    expect(await json(again)).toMatchObject({ code: 'analytics_recompute_running' });
+    firstRun = run.id;
+  });
+
+  it('runs: every buying customer scored in one go, the run shows its progress and parameters', async () => {
+    const done = await runRecompute(f.t.testDb.database.db, firstRun);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      step: 'done',
+      progress: 1,
+      customers: 40,
+      repeatCustomers: 25,
+      scored: 40,
+    });
+    const seen = await json<RunView>(await f.call('GET', `/analytics/runs/${firstRun}`, f.admin.token));
+    expect(seen.status).toBe('succeeded');
+    expect(seen.params).toHaveProperty('bgnbd');
+    expect(await outbox('analytics.scores_recomputed')).toBe(1);
+    expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
+  });
+
+  it('shows a customer’s scores to those who may see the customer', async () => {
+    const mine = customers[0] as string;
+    const res = await f.call('GET', `/customers/${mine}/scores`, salesA.token);
+    expect(res.status).toBe(200);
+    const { scores } = await json<CustomerScoresView>(res);
+    expect(scores).not.toBeNull();
+    expect(scores?.rfm.r).toBeGreaterThanOrEqual(1);
+    expect(scores?.rfm.segmentLabel.th.length).toBeGreaterThan(0);
+    expect(['low', 'medium', 'high']).toContain(scores?.churnRisk);
+    expect(['A', 'B', 'C']).toContain(scores?.valueGrade);
+    expect(scores?.clv12mSatang).toBeGreaterThan(0);
+    expect(scores?.firstPurchaseOn).toBe('2025-01-01');
+    expect((await f.call('GET', `/customers/${mine}/scores`, salesB.token)).status).toBe(404);
+    const none = await json<CustomerScoresView>(await f.call('GET', `/customers/${noOrders}/scores`, salesA.token));
+    expect(none.scores).toBeNull();
+  });
+
+  it('counts customers, revenue and CLV per segment and grade within what the caller sees', async () => {
+    const all = await json<SegmentCounts>(await f.call('GET', '/analytics/segments', f.admin.token));
+    expect(all.total).toBe(40);
+    expect(all.runId).toBe(firstRun);
+    expect(all.grades.map((g) => [g.grade, g.count])).toEqual([
+      ['A', 8],
+      ['B', 12],
+      ['C', 20],
+    ]);
+    expect(all.segments.map((s) => s.segment)).toHaveLength(11);
+    const [spend] = await rowsOf<{ n: number }>(
+      f.t.testDb.database.db,
+      sql`select sum(total_satang)::bigint as n from orders`,
+    );
+    expect(all.segments.reduce((s, g) => s + g.revenueSatang, 0)).toBe(Number(spend?.n));
+    const a = await json<SegmentCounts>(await f.call('GET', '/analytics/segments', salesA.token));
+    expect(a.total).toBe(20);
+  });
+
+  it('a failed recompute records why and leaves the previous scores in place', async () => {
+    const db = f.t.testDb.database.db;
+    const run = await createRun(db, { calibrationEnd: '2025-01-15', timeUnit: 'day' }, 'cli', null);
+    const failed = await runRecompute(db, run.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.code).toBe('analytics_too_few_repeat_customers');
+    expect(failed.error?.th).toContain('ซื้อซ้ำ');
+    expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
+    expect(await outbox('analytics.scores_recomputed')).toBe(1);
+  });
+});
+
+describe('all-zero repeat spends', () => {
+  let z: AnalyticsFixture;
+  beforeAll(async () => {
+    z = await createAnalyticsFixture();
+    for (let i = 0; i < 30; i++) {
+      const id = await z.customer(`ฟรี ${i}`);
+      await z.order(id, day(i), 5_000);
+      if (i < 15) await z.order(id, day(i + 20 + (i % 4) * 9), 0);
+    }
+  });
+  afterAll(() => z.t.close());
+
+  it('fits BG/NBD, reports every repeat customer excluded from Gamma-Gamma, and still scores', async () => {
+    const res = await z.call('POST', '/analytics/clv/fit', z.admin.token, {
+      calibrationEnd: '2025-06-30',
+      timeUnit: 'day',
+    });
+    expect(res.status).toBe(200);
+    const body = await json<FitResult>(res);
+    expect(body.repeatCustomers).toBe(15);
+    expect(body.bgnbd.r).toBeGreaterThan(0);
+    expect(body.gammaGamma).toEqual({ p: null, q: null, v: null, logLikelihood: null, excluded: 15 });
+    expect(body.warnings.map((w) => w.code)).toContain('gamma_gamma_not_fitted');
+    const db = z.t.testDb.database.db;
+    const done = await runRecompute(
+      db,
+      (await createRun(db, { calibrationEnd: '2025-06-30', timeUnit: 'day' }, 'cli', null)).id,
+    );
+    expect(done).toMatchObject({ status: 'succeeded', scored: 30 });
+  });
+});
