@@ -20,6 +20,8 @@ import { DuplicatesPage } from './pages/dataops/duplicates/DuplicatesPage.tsx';
 import { ImportPage } from './pages/dataops/import/ImportPage.tsx';
 import { DataQualityPage } from './pages/dataops/quality/DataQualityPage.tsx';
 import { QualityListPage } from './pages/dataops/quality/QualityListPage.tsx';
+import { DealsPage } from './pages/deals/DealsPage.tsx';
+import { PipelineBoardPage } from './pages/deals/PipelineBoardPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LadderPage } from './pages/ladder/LadderPage.tsx';
 import { LadderRulesPage } from './pages/ladder/LadderRulesPage.tsx';
@@ -57,6 +59,8 @@ export function AppRoutes() {
             <Route path="customers/ladder" element={guarded('customers', <LadderPage />)} />
             <Route path="sales/orders" element={guarded('sales', <OrdersPage />)} />
             <Route path="sales/products" element={guarded('sales', <ProductsPage />)} />
+            <Route path="sales/board" element={guarded('sales', <PipelineBoardPage />)} />
+            <Route path="sales/deals" element={guarded('sales', <DealsPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);

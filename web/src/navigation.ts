@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconArrowsJoin,
+  IconBriefcase,
   IconChartBar,
   IconChecklist,
   IconFileImport,
@@ -9,6 +10,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconLayoutKanban,
   IconLifebuoy,
   IconMessages,
   IconPackage,
@@ -107,14 +109,32 @@ export const adminNav: NavItem[] = [
  * there); they are not module cards on the dashboard. `section` says which list they join;
  * a `parent` places them after that entry's other children.
  */
-export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products';
+export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products' | 'dealsBoard' | 'deals';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder' | 'sales';
+  labelNs: 'ladder' | 'sales' | 'deals';
   section: 'main' | 'admin';
 }
 
 export const moduleNav: ModuleNavItem[] = [
+  {
+    key: 'dealsBoard',
+    path: '/sales/board',
+    icon: IconLayoutKanban,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'deals',
+    section: 'main',
+  },
+  {
+    key: 'deals',
+    path: '/sales/deals',
+    icon: IconBriefcase,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'deals',
+    section: 'main',
+  },
   {
     key: 'orders',
     path: '/sales/orders',

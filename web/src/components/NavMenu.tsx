@@ -25,6 +25,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { t: tLadder } = useTranslation('ladder');
   const { t: tSales } = useTranslation('sales');
+  const { t: tDeals } = useTranslation('deals');
   const { can } = useSession();
   const { pathname } = useLocation();
   const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
@@ -32,6 +33,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const label = (item: AnyNavItem) => {
     if (!('labelNs' in item)) return t(`nav.${item.key}`);
     if (item.key === 'orders' || item.key === 'products') return tSales(`nav.${item.key}`);
+    if (item.key === 'dealsBoard' || item.key === 'deals') return tDeals(`nav.${item.key}`);
     return tLadder(`nav.${item.key as 'ladder' | 'ladderRules'}`);
   };
   const renderItem = (item: AnyNavItem) => (

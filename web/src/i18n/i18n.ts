@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
 import dataopsEn from './dataops.en.json';
 import dataopsTh from './dataops.th.json';
+import dealsEn from './deals.en.json';
+import dealsTh from './deals.th.json';
 import en from './en.json';
 import ladderEn from './ladder.en.json';
 import ladderTh from './ladder.th.json';
@@ -33,6 +35,9 @@ export const ladderEnHasEveryKey: typeof ladderTh = ladderEn;
 // sales: products, orders and (later) the pipeline, quotes and tasks.
 export const salesThHasEveryKey: typeof salesEn = salesTh;
 export const salesEnHasEveryKey: typeof salesTh = salesEn;
+// deals: the pipeline board, deals list, deal drawer and the profile's deals tab.
+export const dealsThHasEveryKey: typeof dealsEn = dealsTh;
+export const dealsEnHasEveryKey: typeof dealsTh = dealsEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -64,8 +69,24 @@ export function currentLocale(): Locale {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    th: { translation: th, profile: profileTh, dataops: dataopsTh, lists: listsTh, ladder: ladderTh, sales: salesTh },
-    en: { translation: en, profile: profileEn, dataops: dataopsEn, lists: listsEn, ladder: ladderEn, sales: salesEn },
+    th: {
+      translation: th,
+      profile: profileTh,
+      dataops: dataopsTh,
+      lists: listsTh,
+      ladder: ladderTh,
+      sales: salesTh,
+      deals: dealsTh,
+    },
+    en: {
+      translation: en,
+      profile: profileEn,
+      dataops: dataopsEn,
+      lists: listsEn,
+      ladder: ladderEn,
+      sales: salesEn,
+      deals: dealsEn,
+    },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

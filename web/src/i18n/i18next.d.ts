@@ -1,5 +1,6 @@
 import 'i18next';
 import type dataops from './dataops.en.json';
+import type deals from './deals.en.json';
 import type en from './en.json';
 import type ladder from './ladder.en.json';
 import type lists from './lists.en.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
       lists: typeof lists;
       ladder: typeof ladder;
       sales: typeof sales;
+      deals: typeof deals;
     };
   }
 }

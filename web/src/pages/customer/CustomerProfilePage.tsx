@@ -6,6 +6,7 @@ import { ApiError } from '../../api/problem.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
+import { CustomerDealsPanel } from '../deals/CustomerDealsPanel.tsx';
 import { CustomerOrdersPanel } from '../sales/CustomerOrdersPanel.tsx';
 import { AddressesPanel } from './AddressesPanel.tsx';
 import { CompanyOverview } from './CompanyOverview.tsx';
@@ -24,6 +25,7 @@ export function CustomerProfilePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('profile');
   const { t: tSales } = useTranslation('sales');
+  const { t: tDeals } = useTranslation('deals');
   const { can } = useSession();
   const customer = useCustomer(id);
 
@@ -90,6 +92,7 @@ export function CustomerProfilePage() {
           <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="timeline">{t('profile.tabs.timeline')}</Tabs.Tab>
             {can('sales') && <Tabs.Tab value="orders">{tSales('orders.tab')}</Tabs.Tab>}
+            {can('sales') && <Tabs.Tab value="deals">{tDeals('profile.tab')}</Tabs.Tab>}
             <Tabs.Tab value="details">{t('profile.tabs.details')}</Tabs.Tab>
             <Tabs.Tab value="identities">{t('profile.tabs.identities')}</Tabs.Tab>
             <Tabs.Tab value="addresses">{t('profile.tabs.addresses')}</Tabs.Tab>
@@ -105,6 +108,9 @@ export function CustomerProfilePage() {
           </Tabs.Panel>
           <Tabs.Panel value="orders">
             <CustomerOrdersPanel customerId={profile.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="deals">
+            <CustomerDealsPanel customerId={profile.id} customerName={profile.displayName} />
           </Tabs.Panel>
           <Tabs.Panel value="details">
             <DetailsPanel customer={profile} />
