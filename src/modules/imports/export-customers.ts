@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { and } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../core/audit/record-audit.ts';
 import { authorize } from '../../core/auth/authorize.ts';
@@ -34,7 +34,7 @@ export interface CustomerExport {
 
 /**
  * Exports the customers the caller may see, with the same filters and sort as the list
- * (GET /customers), as CSV (UTF-8 with BOM, so Excel shows Thai) or XLSX. Rows are read a
+ * (GET /customers), or only the customers picked by id, as CSV (UTF-8 with BOM, so Excel shows Thai) or XLSX. Rows are read a
  * page at a time (keyset) and streamed out; memory stays bounded at any size.
  */
 export async function exportCustomers(
@@ -43,17 +43,23 @@ export async function exportCustomers(
   rawFilter: CustomerListFilterInput,
   format: ExportFormat,
   locale: Locale,
+  /** Only these customers (a hand-picked selection), still within the filter and the caller's visibility. */
+  ids?: string[],
 ): Promise<CustomerExport> {
   authorize(actor.principal, 'customers', 'export');
   const filter = validateInput(customerListFilterSchema, rawFilter);
-  const where = await customerListWhere(db, actor, filter);
+  const where = and(await customerListWhere(db, actor, filter), ids ? inArray(customers.id, ids) : undefined);
   const order = customerOrder(filter.sort);
   await db.transaction((tx) =>
     recordAudit(tx, actor, {
       entityType: 'customer',
       entityId: null,
       action: 'export',
-      changes: { format: { before: null, after: format }, filter: { before: null, after: rawFilter } },
+      changes: {
+        format: { before: null, after: format },
+        filter: { before: null, after: rawFilter },
+        ...(ids ? { picked: { before: null, after: ids.length } } : {}),
+      },
     }),
   );
   async function* pages(): AsyncGenerator<CustomerRow[]> {

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, jsonRequest, type TestApp } from '../../../test/support/test-app.ts';
+import { auditLog } from '../../core/audit/schema.ts';
 import { createTeam } from '../../core/auth/create-team.ts';
 import { systemActor } from '../../core/auth/principal.ts';
 import { registerErrors } from '../../core/errors/catalog.ts';
@@ -318,6 +320,53 @@ describe('customer export', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).getCell(2).value).toBe('ชื่อที่แสดง');
     expect(sheet?.rowCount).toBe(3);
+  });
+
+  it('exports customers picked by id, only those the caller may see, and audits it', async () => {
+    const picked: Record<string, string> = {};
+    for (const [token, name] of [
+      [salesA.token, 'เลือกเอ'],
+      [salesB.token, 'เลือกบี'],
+      [salesB.token, 'ไม่เลือกบี'],
+    ] as const) {
+      const res = await t.app.request('/api/v1/customers', jsonRequest('POST', { firstName: name }, bearer(token)));
+      picked[name] = ((await res.json()) as { id: string }).id;
+    }
+    const ids = [picked['เลือกเอ'], picked['เลือกบี']];
+    const res = await t.app.request(
+      '/api/v1/customers/export.csv',
+      jsonRequest('POST', { ids, lang: 'en' }, bearer(salesB.token)),
+    );
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.split('\n')[0]).toContain('Display name');
+    expect(text).toContain('เลือกบี');
+    expect(text).not.toContain('ไม่เลือกบี');
+    expect(text).not.toContain('เลือกเอ'); // salesA's customer: not visible to salesB
+    const [audit] = await t.testDb.database.db
+      .select({ changes: auditLog.changes })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'export'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect((audit?.changes as { picked?: { after: number } }).picked?.after).toBe(2);
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await t.app.request(
+      '/api/v1/customers/export.xlsx',
+      jsonRequest('POST', { ids }, bearer(admin.token)),
+    );
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(3);
+  });
+
+  it('refuses a pick that is empty, too large or not ids', async () => {
+    for (const ids of [[], ['nope'], Array.from({ length: 5001 }, () => randomUUID())]) {
+      const res = await t.app.request(
+        '/api/v1/customers/export.csv',
+        jsonRequest('POST', { ids }, bearer(admin.token)),
+      );
+      expect(res.status, JSON.stringify(ids).slice(0, 40)).toBe(400);
+    }
   });
 
   it('refuses bad filters per field', async () => {
