@@ -1,3 +1,4 @@
+import { analyticsRecomputeCommand, analyticsRecomputeHelp } from './commands/analytics-recompute.ts';
 import { backupCommand, backupHelp } from './commands/backup.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { exportCustomersCommand, exportCustomersHelp } from './commands/export-customers.ts';
@@ -13,4 +14,5 @@ export const extraCommands: Record<string, { run: (args: string[]) => Promise<nu
   'import customers': { run: importCustomersCommand, help: importCustomersHelp },
   'import orders': { run: importOrdersCommand, help: importOrdersHelp },
   'export customers': { run: exportCustomersCommand, help: exportCustomersHelp },
+  'analytics recompute': { run: analyticsRecomputeCommand, help: analyticsRecomputeHelp },
 };
