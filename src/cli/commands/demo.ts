@@ -46,6 +46,7 @@ export async function runDemo(db: Db, options: { customers: number; seed: number
     `  staff:     ${staff.added} added, ${staff.existing} already there (password "${DEMO_PASSWORD}")`,
     `  customers: ${result.customers.added} added, ${result.customers.skipped} already there`,
     `  orders:    ${result.orders.added} added (a year of them, ${result.orders.products} products)`,
+    `  deals:     ${result.deals.added} added across the sales pipeline`,
     `  took ${(result.ms / 1000).toFixed(1)} s`,
     `Sign in as e.g. ${DEMO_STAFF.slice(1, 4)
       .map((s) => `${s.email} (${s.role})`)

@@ -10,6 +10,7 @@ import { emitEvent } from '../../core/events/emit-event.ts';
 import { customerIdentities, customerSearchText, customers } from '../customers/index.ts';
 import { DEMO_BUSINESS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, type DemoBusiness } from './demo-business.ts';
 import { type DemoCustomer, demoCustomers } from './generate-demo.ts';
+import { loadDemoDeals } from './load-demo-deals.ts';
 import { loadDemoOrders } from './load-demo-orders.ts';
 
 export interface LoadDemoOptions {
@@ -28,6 +29,8 @@ export interface LoadDemoResult {
   customers: { added: number; skipped: number };
   /** The catalogue's size and the orders added (a year of them, see demoOrders). */
   orders: { products: number; added: number };
+  /** Deals across the default pipeline (see demoDeals). */
+  deals: { added: number };
   ms: number;
 }
 
@@ -204,6 +207,7 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
     );
   }
   const sold = await loadDemoOrders(db, actor, { seed, now: options.now ?? new Date() });
+  const dealsAdded = await loadDemoDeals(db, actor, { seed, now: options.now ?? new Date() });
   return {
     business: DEMO_BUSINESS,
     seed,
@@ -211,6 +215,7 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
     staff: { added: staffResult.added, existing: staffResult.existing },
     customers: { added, skipped: count - added },
     orders: { products: sold.products, added: sold.orders },
+    deals: { added: dealsAdded },
     ms: Math.round(performance.now() - started),
   };
 }
