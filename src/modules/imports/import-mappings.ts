@@ -6,15 +6,18 @@ import type { Actor } from '../../core/auth/principal.ts';
 import type { Db, DbOrTx } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { validateInput } from '../customers/index.ts';
+import { IMPORT_KINDS } from './create-import.ts';
 import { ON_MATCH } from './import-context.ts';
 import { isImportTarget } from './import-fields.ts';
+import { isOrderImportTarget } from './order-fields.ts';
+import { UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 import { importMappings } from './schema.ts';
 
 type MappingRow = typeof importMappings.$inferSelect;
 
 export const saveMappingSchema = z
   .object({
-    kind: z.literal('customers').default('customers'),
+    kind: z.enum(IMPORT_KINDS).default('customers'),
     name: z.string().trim().min(1).max(100),
     mapping: z
       .record(z.string().max(200), z.string())
@@ -22,12 +25,17 @@ export const saveMappingSchema = z
         message: 'between 1 and 200 columns',
         params: { th: 'ต้องมี 1 ถึง 200 คอลัมน์' },
       })
-      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t)), {
+      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t) || isOrderImportTarget(t)), {
         message: 'every column goes to a known field (or "" to ignore it)',
         params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
       }),
     options: z
-      .object({ onMatch: z.enum(ON_MATCH).optional(), externalSystem: z.string().max(50).optional() })
+      .object({
+        onMatch: z.enum(ON_MATCH).optional(),
+        externalSystem: z.string().max(50).optional(),
+        unknownCustomer: z.enum(UNKNOWN_CUSTOMER).optional(),
+        unknownSku: z.enum(UNKNOWN_SKU).optional(),
+      })
       .strict()
       .default({}),
   })

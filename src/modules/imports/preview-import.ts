@@ -9,6 +9,8 @@ import { loadImportContext, ON_MATCH } from './import-context.ts';
 import { checkMapping, IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
 import { importBytes } from './import-source.ts';
 import { compileRowMapper, type RowResult } from './map-row.ts';
+import { UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
+import { previewOrderRows } from './order-preview.ts';
 import { planBatch } from './plan-batch.ts';
 import { openCsv } from './read-csv.ts';
 import { formatOf } from './run-import.ts';
@@ -22,6 +24,12 @@ export const previewInputSchema = z
       .optional()
       .openapi({ description: 'CSV header → field; omitted: the suggested mapping' }),
     onMatch: z.enum(ON_MATCH).default('update'),
+    unknownCustomer: z.enum(UNKNOWN_CUSTOMER).optional().openapi({ description: 'Orders: a customer not found' }),
+    unknownSku: z.enum(UNKNOWN_SKU).optional().openapi({ description: 'Orders: a SKU that is no product' }),
+    externalSystem: z
+      .string()
+      .regex(/^[a-z0-9_.-]{1,50}$/)
+      .optional(),
     encoding: z.enum(ENCODINGS).optional().openapi({ description: 'Override the detected encoding' }),
     delimiter: z.enum(DELIMITERS).optional().openapi({ description: 'Override the detected delimiter' }),
   })
@@ -55,9 +63,9 @@ export type ImportPreview = z.infer<typeof previewSchema>;
  * reject with the reason). Reads only: nothing is written.
  */
 export async function previewImport(db: Db, actor: Actor, importId: string, raw: unknown): Promise<ImportPreview> {
-  authorize(actor.principal, 'customers', 'create');
   const input = validateInput(previewInputSchema, raw ?? {});
   const row = await visibleImport(db, actor, importId);
+  if (row.kind !== 'orders') authorize(actor.principal, 'customers', 'create');
   const format = await formatOf(db, {
     ...row,
     encoding: input.encoding ?? row.encoding,
@@ -65,6 +73,21 @@ export async function previewImport(db: Db, actor: Actor, importId: string, raw:
   });
   const reader = await openCsv(importBytes(db, row), format);
   try {
+    if (row.kind === 'orders') {
+      const orders = await previewOrderRows(db, actor, {
+        row,
+        reader,
+        format,
+        mapping: input.mapping,
+        options: {
+          ...(input.unknownCustomer ? { unknownCustomer: input.unknownCustomer } : {}),
+          ...(input.unknownSku ? { unknownSku: input.unknownSku } : {}),
+          ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}),
+        },
+        limit: PREVIEW_ROWS,
+      });
+      return { encoding: format.encoding, delimiter: format.delimiter, headers: reader.headers, ...orders };
+    }
     const suggestedMapping = suggestMapping(reader.headers);
     const mapping = checkMapping(input.mapping ?? suggestedMapping, reader.headers);
     const mapRow = compileRowMapper(

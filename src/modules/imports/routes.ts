@@ -8,7 +8,7 @@ import { pageQuerySchema, pageSchema } from '../../core/http/pagination.ts';
 import { declareRawBodyRoute } from '../../core/http/raw-body-routes.ts';
 import { newRouter } from '../../core/http/router.ts';
 import { cancelImport } from './cancel-import.ts';
-import { uploadImport } from './create-import.ts';
+import { IMPORT_KINDS, type ImportKindName, uploadImport } from './create-import.ts';
 import { deleteMapping, listMappings, mappingViewSchema, saveMapping, saveMappingSchema } from './import-mappings.ts';
 import { importViewSchema } from './import-view.ts';
 import { getImport, listImports } from './list-imports.ts';
@@ -23,7 +23,7 @@ declareRawBodyRoute({ method: 'POST', path: /^\/api\/v1\/imports\/preview\/?$/, 
 
 const uploadQuerySchema = z.object({
   fileName: z.string().min(1).max(255).default('upload.csv'),
-  kind: z.literal('customers').default('customers'),
+  kind: z.enum(IMPORT_KINDS).default('customers').openapi({ description: 'What the rows are: customers or orders' }),
 });
 const uploadBody = {
   content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
@@ -36,17 +36,17 @@ function attachment(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** CSV imports of customers: upload, preview, start (as a job), progress, cancel, rejection report, saved mappings. */
+/** CSV imports of customers and orders: upload, preview, start (as a job), progress, cancel, rejection report, saved mappings. */
 export function importRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const r = newRouter();
   const common = { security, tags: ['Imports'] };
-  const upload = (req: Request, actor: Actor, fileName: string) => {
+  const upload = (req: Request, actor: Actor, fileName: string, kind: ImportKindName) => {
     const length = Number(req.headers.get('content-length') ?? 0);
     if (length > IMPORT_MAX_BYTES) throw new AppError('import_file_too_large', { limit: IMPORT_MAX_BYTES });
     if (!req.body) throw new AppError('import_file_empty');
     const body = req.body as unknown as AsyncIterable<Uint8Array>;
-    return uploadImport(db, actor, { fileName, body, maxBytes: IMPORT_MAX_BYTES });
+    return uploadImport(db, actor, { fileName, body, maxBytes: IMPORT_MAX_BYTES, kind });
   };
 
   r.openapi(
@@ -55,7 +55,7 @@ export function importRoutes(deps: AppDeps) {
       method: 'get',
       path: '/imports/mappings',
       summary: 'Saved column mappings (templates)',
-      request: { query: z.object({ kind: z.literal('customers').default('customers') }) },
+      request: { query: z.object({ kind: z.enum(IMPORT_KINDS).default('customers') }) },
       responses: { 200: jsonResponse(z.object({ items: z.array(mappingViewSchema) }), 'Mappings'), ...errorResponses },
     }),
     async (c) => c.json({ items: await listMappings(db, actorOf(c), c.req.valid('query').kind) }, 200),
@@ -97,7 +97,10 @@ export function importRoutes(deps: AppDeps) {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await upload(c.req.raw, actorOf(c), c.req.valid('query').fileName), 201),
+    async (c) => {
+      const { fileName, kind } = c.req.valid('query');
+      return c.json(await upload(c.req.raw, actorOf(c), fileName, kind), 201);
+    },
   );
   r.openapi(
     createRoute({
@@ -113,7 +116,8 @@ export function importRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const actor = actorOf(c);
-      const view = await upload(c.req.raw, actor, c.req.valid('query').fileName);
+      const { fileName, kind } = c.req.valid('query');
+      const view = await upload(c.req.raw, actor, fileName, kind);
       return c.json({ ...(await previewImport(db, actor, view.id, {})), import: view }, 200);
     },
   );

@@ -12,6 +12,8 @@ import { visibleImport } from './import-access.ts';
 import { ON_MATCH } from './import-context.ts';
 import { isImportTarget } from './import-fields.ts';
 import { type ImportView, toImportView } from './import-view.ts';
+import { isOrderImportTarget } from './order-fields.ts';
+import { authorizeOrderImport, type OrderImportOptions, UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 import { imports } from './schema.ts';
 
 /** The topic whose job runs an import (see jobs.ts). */
@@ -21,7 +23,7 @@ export const startImportSchema = z
   .object({
     mapping: z
       .record(z.string(), z.string())
-      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t)), {
+      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t) || isOrderImportTarget(t)), {
         message: 'every column goes to a known field (or "" to ignore it)',
         params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
       }),
@@ -37,6 +39,18 @@ export const startImportSchema = z
       .regex(/^[a-z0-9_.-]{1,50}$/)
       .optional()
       .openapi({ description: 'Source system of an externalId column without its own system column' }),
+    unknownCustomer: z
+      .enum(UNKNOWN_CUSTOMER)
+      .default('create')
+      .openapi({ description: 'Orders: a customer not found becomes a new profile, or its rows are rejected' }),
+    unknownSku: z
+      .enum(UNKNOWN_SKU)
+      .default('keep')
+      .openapi({ description: 'Orders: a SKU that is no product is kept as text, or its order is rejected' }),
+    source: z
+      .enum(['web', 'pos', 'line', 'manual', 'import', 'api'])
+      .optional()
+      .openapi({ description: 'Orders: their source when no column says (default import)' }),
   })
   .strict()
   .openapi('StartImport');
@@ -48,11 +62,20 @@ export type StartImportInput = z.input<typeof startImportSchema>;
  * committed batch, if a worker dies). The mapping is checked against the file by the run.
  */
 export async function startImport(db: Db, actor: Actor, id: string, raw: StartImportInput): Promise<ImportView> {
-  authorize(actor.principal, 'customers', 'create');
   const input = validateInput(startImportSchema, raw);
-  if (input.onMatch === 'update') authorize(actor.principal, 'customers', 'update');
   return db.transaction(async (tx) => {
     const before = await visibleImport(tx, actor, id, true);
+    const orderOptions: OrderImportOptions = {
+      unknownCustomer: input.unknownCustomer,
+      unknownSku: input.unknownSku,
+      ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}),
+      ...(input.source ? { source: input.source } : {}),
+    };
+    if (before.kind === 'orders') authorizeOrderImport(actor, orderOptions);
+    else {
+      authorize(actor.principal, 'customers', 'create');
+      if (input.onMatch === 'update') authorize(actor.principal, 'customers', 'update');
+    }
     if (before.status !== 'pending') throw new AppError('import_not_pending', { status: before.status });
     const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([, t]) => t !== ''));
     const [row] = await tx
@@ -61,7 +84,10 @@ export async function startImport(db: Db, actor: Actor, id: string, raw: StartIm
         status: 'running',
         mapping,
         dryRun: input.dryRun,
-        options: { onMatch: input.onMatch, ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}) },
+        options:
+          before.kind === 'orders'
+            ? { ...orderOptions }
+            : { onMatch: input.onMatch, ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}) },
         encoding: input.encoding ?? before.encoding,
         delimiter: input.delimiter ?? before.delimiter,
         startedAt: new Date(),
