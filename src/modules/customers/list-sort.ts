@@ -1,4 +1,4 @@
-import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import { invalidField } from '../../core/errors/app-error.ts';
 import { decodeCursor } from '../../core/http/pagination.ts';
 import type { CustomerSort } from './list-filters.ts';
@@ -93,14 +93,10 @@ export function walkedPageIds(
   sort: CustomerSort,
   limit: number,
   walk: number,
-  visible?: SQL,
 ): SQL {
   const order = sql.join(customerOrder(sort), sql`, `);
-  // Only the caller's visible rows are walked: a user who sees a tenth of the table walks
-  // their own newest rows (index on owner_id, created_at, id), not everyone's.
-  const walked = and(after, visible);
   // The subquery is named customers so that `where`, written against the table, applies.
   return sql`select ${customers.id}::text as id
-      from (select * from ${customers} ${walked ? sql`where ${walked}` : sql``} order by ${order} limit ${walk}) as ${customers}
+      from (select * from ${customers} ${after ? sql`where ${after}` : sql``} order by ${order} limit ${walk}) as ${customers}
      ${where ? sql`where ${where}` : sql``} order by ${order} limit ${limit}`;
 }
