@@ -6,12 +6,15 @@ import type {
   DataQualityReport,
   DuplicateCandidate,
   ImportJob,
+  ImportKind,
   ImportPreview,
   MappingTemplate,
   MergeInput,
   MergeRecord,
   MergeResult,
   OnMatch,
+  UnknownCustomer,
+  UnknownSku,
 } from './dataops-types.ts';
 
 const v1 = '/api/v1';
@@ -45,10 +48,14 @@ export interface StartImportInput {
   mapping: Record<string, string>;
   onMatch: OnMatch;
   dryRun?: boolean;
+  /** Orders imports only. */
+  unknownCustomer?: UnknownCustomer;
+  unknownSku?: UnknownSku;
 }
 
 export const importsApi = {
-  upload: (file: File) => upload<ImportJob>(`${v1}/imports?fileName=${id(file.name)}&kind=customers`, file),
+  upload: (file: File, kind: ImportKind = 'customers') =>
+    upload<ImportJob>(`${v1}/imports?fileName=${id(file.name)}&kind=${kind}`, file),
   /** Without a mapping the server suggests one from the headers. */
   preview: (importId: string, onMatch: OnMatch, mapping?: Record<string, string>) =>
     api.post<ImportPreview>(`${v1}/imports/${id(importId)}/preview`, { onMatch, mapping }),
@@ -58,9 +65,14 @@ export const importsApi = {
   list: (query: { limit?: number; cursor?: string | null }) => api.get<Page<ImportJob>>(`${v1}/imports`, query),
   cancel: (importId: string) => api.post<ImportJob>(`${v1}/imports/${id(importId)}/cancel`),
   rejectionsUrl: (importId: string) => `${v1}/imports/${id(importId)}/rejections.csv`,
-  mappings: () => api.get<{ items: MappingTemplate[] }>(`${v1}/imports/mappings`, { kind: 'customers' }),
-  saveMapping: (name: string, mapping: Record<string, string>, options: Record<string, unknown>) =>
-    api.post<MappingTemplate>(`${v1}/imports/mappings`, { kind: 'customers', name, mapping, options }),
+  mappings: (kind: ImportKind = 'customers') =>
+    api.get<{ items: MappingTemplate[] }>(`${v1}/imports/mappings`, { kind }),
+  saveMapping: (
+    name: string,
+    mapping: Record<string, string>,
+    options: Record<string, unknown>,
+    kind: ImportKind = 'customers',
+  ) => api.post<MappingTemplate>(`${v1}/imports/mappings`, { kind, name, mapping, options }),
   deleteMapping: (mappingId: string) => api.delete(`${v1}/imports/mappings/${id(mappingId)}`),
 };
 

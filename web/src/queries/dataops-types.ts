@@ -2,6 +2,10 @@
 
 export type ImportStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 export type OnMatch = 'update' | 'skip';
+/** What an import's rows are. */
+export type ImportKind = 'customers' | 'orders';
+export type UnknownCustomer = 'create' | 'reject';
+export type UnknownSku = 'keep' | 'reject';
 
 export interface ImportJob {
   id: string;

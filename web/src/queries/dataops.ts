@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { dataQualityApi, dedupeApi, importsApi } from './dataops-api.ts';
-import type { ImportJob } from './dataops-types.ts';
+import type { ImportJob, ImportKind } from './dataops-types.ts';
 
 export const importsKey = ['imports'] as const;
 export const duplicatesKey = ['duplicates'] as const;
@@ -29,8 +29,8 @@ export function useImportsQuery(limit: number, cursor: string | null) {
   });
 }
 
-export function useMappingTemplatesQuery() {
-  return useQuery({ queryKey: [...importsKey, 'mappings'], queryFn: importsApi.mappings });
+export function useMappingTemplatesQuery(kind: ImportKind = 'customers') {
+  return useQuery({ queryKey: [...importsKey, 'mappings', kind], queryFn: () => importsApi.mappings(kind) });
 }
 
 export function useDuplicatesQuery(limit: number, cursor: string | null) {

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, SegmentedControl, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,14 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { importsKey } from '../../../queries/dataops.ts';
 import { importsApi } from '../../../queries/dataops-api.ts';
-import type { ImportJob, ImportPreview, OnMatch } from '../../../queries/dataops-types.ts';
+import type {
+  ImportJob,
+  ImportKind,
+  ImportPreview,
+  OnMatch,
+  UnknownCustomer,
+  UnknownSku,
+} from '../../../queries/dataops-types.ts';
 import { FileDrop } from './FileDrop.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { ImportsHistory } from './ImportsHistory.tsx';
@@ -16,7 +23,7 @@ import { PreviewStep } from './PreviewStep.tsx';
 
 type Step = 0 | 1 | 2 | 3;
 
-/** Import wizard: file → preview and mapping → options → live progress and result; past imports below. */
+/** Import wizard (customers or orders): file → preview and mapping → options → live progress and result; past imports below. */
 export function ImportPage() {
   const { t } = useTranslation('dataops');
   const { can } = useSession();
@@ -27,11 +34,16 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [onMatch, setOnMatch] = useState<OnMatch>('update');
   const [runningId, setRunningId] = useState<string | null>(null);
+  const [kind, setKind] = useState<ImportKind>('customers');
+  const [unknownCustomer, setUnknownCustomer] = useState<UnknownCustomer>('create');
+  const [unknownSku, setUnknownSku] = useState<UnknownSku>('keep');
   const canUpdate = can('customers', 'update');
+  const canSell = can('sales', 'create');
+  const orders = kind === 'orders';
 
   const upload = useMutation({
     mutationFn: async (file: File) => {
-      const uploaded = await importsApi.upload(file);
+      const uploaded = await importsApi.upload(file, kind);
       return { uploaded, preview: await importsApi.preview(uploaded.id, onMatch) };
     },
     onSuccess: ({ uploaded, preview: first }) => {
@@ -48,7 +60,12 @@ export function ImportPage() {
   });
   const start = useMutation({
     mutationFn: () =>
-      importsApi.start(job?.id ?? '', { mapping: cleanMapping(mapping), onMatch: canUpdate ? onMatch : 'skip' }),
+      importsApi.start(
+        job?.id ?? '',
+        orders
+          ? { mapping: cleanMapping(mapping), onMatch: 'skip', unknownCustomer, unknownSku }
+          : { mapping: cleanMapping(mapping), onMatch: canUpdate ? onMatch : 'skip' },
+      ),
     onSuccess: (started) => {
       setRunningId(started.id);
       setStep(3);
@@ -72,11 +89,35 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeader title={t('import.title')} description={t('import.subtitle')} />
+      <PageHeader
+        title={t(orders ? 'import.orders.title' : 'import.title')}
+        description={t(orders ? 'import.orders.subtitle' : 'import.subtitle')}
+      />
       <Paper withBorder radius="md" p="md" mb="lg">
         <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(index) => setStep(index as Step)}>
           <Stepper.Step label={t('import.steps.file')} allowStepSelect={step > 0 && step < 3}>
             <Stack mt="md">
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  {t('import.kind.label')}
+                </Text>
+                <SegmentedControl
+                  data-testid="import-kind"
+                  w="fit-content"
+                  value={kind}
+                  onChange={(value) => setKind(value === 'orders' ? 'orders' : 'customers')}
+                  disabled={upload.isPending}
+                  data={[
+                    { value: 'customers', label: t('import.kind.customers') },
+                    { value: 'orders', label: t('import.kind.orders'), disabled: !canSell },
+                  ]}
+                />
+                {orders && (
+                  <Text size="sm" c="dimmed" data-testid="import-orders-format">
+                    {t('import.orders.formatHint')}
+                  </Text>
+                )}
+              </Stack>
               <FileDrop disabled={upload.isPending} onFile={(file) => upload.mutate(file)} />
               {upload.isPending && <Text size="sm">{t('import.drop.uploading')}</Text>}
               <ProblemAlert error={upload.error} />
@@ -86,6 +127,8 @@ export function ImportPage() {
             {job && preview && (
               <Stack mt="md">
                 <PreviewStep
+                  kind={kind}
+                  {...(orders ? { templateOptions: { unknownCustomer, unknownSku } } : {})}
                   job={job}
                   preview={preview}
                   mapping={mapping}
@@ -97,6 +140,15 @@ export function ImportPage() {
                     changeMapping(
                       Object.fromEntries(preview.headers.map((header) => [header, template.mapping[header] ?? ''])),
                     );
+                    if (
+                      template.options.unknownCustomer === 'create' ||
+                      template.options.unknownCustomer === 'reject'
+                    ) {
+                      setUnknownCustomer(template.options.unknownCustomer);
+                    }
+                    if (template.options.unknownSku === 'keep' || template.options.unknownSku === 'reject') {
+                      setUnknownSku(template.options.unknownSku);
+                    }
                     if (template.options.onMatch === 'update' || template.options.onMatch === 'skip') {
                       setOnMatch(template.options.onMatch);
                     }
@@ -110,18 +162,48 @@ export function ImportPage() {
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.options')}>
             <Stack mt="md" maw={640}>
-              <Title order={4}>{t('import.options.title')}</Title>
-              <Radio.Group
-                value={canUpdate ? onMatch : 'skip'}
-                onChange={(value) => setOnMatch(value === 'skip' ? 'skip' : 'update')}
-                label={t('import.options.onMatch')}
-                description={t('import.options.onMatchHint')}
-              >
-                <Stack gap="xs" mt="xs">
-                  <Radio value="update" label={t('import.options.update')} disabled={!canUpdate} />
-                  <Radio value="skip" label={t('import.options.skip')} />
-                </Stack>
-              </Radio.Group>
+              {orders ? (
+                <>
+                  <Title order={4}>{t('import.orders.optionsTitle')}</Title>
+                  <Radio.Group
+                    value={unknownCustomer}
+                    onChange={(value) => setUnknownCustomer(value === 'reject' ? 'reject' : 'create')}
+                    label={t('import.orders.unknownCustomer')}
+                    description={t('import.orders.unknownCustomerHint')}
+                  >
+                    <Stack gap="xs" mt="xs">
+                      <Radio value="create" label={t('import.orders.createCustomer')} />
+                      <Radio value="reject" label={t('import.orders.rejectCustomer')} />
+                    </Stack>
+                  </Radio.Group>
+                  <Radio.Group
+                    value={unknownSku}
+                    onChange={(value) => setUnknownSku(value === 'reject' ? 'reject' : 'keep')}
+                    label={t('import.orders.unknownSku')}
+                    description={t('import.orders.unknownSkuHint')}
+                  >
+                    <Stack gap="xs" mt="xs">
+                      <Radio value="keep" label={t('import.orders.keepSku')} />
+                      <Radio value="reject" label={t('import.orders.rejectSku')} />
+                    </Stack>
+                  </Radio.Group>
+                </>
+              ) : (
+                <>
+                  <Title order={4}>{t('import.options.title')}</Title>
+                  <Radio.Group
+                    value={canUpdate ? onMatch : 'skip'}
+                    onChange={(value) => setOnMatch(value === 'skip' ? 'skip' : 'update')}
+                    label={t('import.options.onMatch')}
+                    description={t('import.options.onMatchHint')}
+                  >
+                    <Stack gap="xs" mt="xs">
+                      <Radio value="update" label={t('import.options.update')} disabled={!canUpdate} />
+                      <Radio value="skip" label={t('import.options.skip')} />
+                    </Stack>
+                  </Radio.Group>
+                </>
+              )}
               <ProblemAlert error={start.error} />
               <Group justify="space-between">
                 <Button variant="default" onClick={() => setStep(1)}>

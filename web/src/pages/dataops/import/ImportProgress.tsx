@@ -106,7 +106,9 @@ export function ImportProgress({ importId, onAnother }: { importId: string; onAn
       </Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Count label={t('import.counts.created')} value={job.createdRows} color="teal" testId="import-created" />
-        <Count label={t('import.counts.updated')} value={job.updatedRows} color="blue" testId="import-updated" />
+        {job.kind !== 'orders' && (
+          <Count label={t('import.counts.updated')} value={job.updatedRows} color="blue" testId="import-updated" />
+        )}
         <Count label={t('import.counts.skipped')} value={job.skippedRows} testId="import-skipped" />
         <Count label={t('import.counts.rejected')} value={job.rejectedRows} color="red" testId="import-rejected" />
       </SimpleGrid>
@@ -139,7 +141,12 @@ function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: () => voi
               </Group>
             </Anchor>
           )}
-          {job.createdRows + job.updatedRows > 0 && !job.dryRun && (
+          {job.kind === 'orders' && job.createdRows > 0 && !job.dryRun && (
+            <Anchor component={Link} to="/sales/orders" data-testid="import-orders-link">
+              {t('import.orders.viewOrders')}
+            </Anchor>
+          )}
+          {job.kind !== 'orders' && job.createdRows + job.updatedRows > 0 && !job.dryRun && (
             <Anchor component={Link} to="/customers?source=import" data-testid="import-customers-link">
               {t('import.result.viewCustomers')}
             </Anchor>

@@ -1,20 +1,29 @@
 import { Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../queries/dataops-types.ts';
-import { IMPORT_FIELDS, isImportField } from './import-fields.ts';
+import type { ImportKind, ImportPreview } from '../../../queries/dataops-types.ts';
+import { IMPORT_FIELDS, isImportField, isOrderImportField } from './import-fields.ts';
 
 /** One row per file column: its header, a sample value and the customer field it fills. */
 export function MappingTable({
   preview,
   mapping,
   onChange,
+  kind = 'customers',
 }: {
   preview: ImportPreview;
   mapping: Record<string, string>;
   onChange: (header: string, field: string) => void;
+  kind?: ImportKind;
 }) {
   const { t } = useTranslation('dataops');
-  const fieldLabel = (field: string) => (isImportField(field) ? t(`fields.${field}`) : field);
+  const fieldLabel = (field: string) =>
+    kind === 'orders'
+      ? isOrderImportField(field)
+        ? t(`orderFields.${field}`)
+        : field
+      : isImportField(field)
+        ? t(`fields.${field}`)
+        : field;
   const known = preview.fields.length ? preview.fields : [...IMPORT_FIELDS];
   const used = new Set(Object.values(mapping).filter(Boolean));
   const sample = preview.rows.find((row) => row.outcome !== 'reject') ?? preview.rows[0];

@@ -7,21 +7,26 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { importsKey, useMappingTemplatesQuery } from '../../../queries/dataops.ts';
 import { importsApi } from '../../../queries/dataops-api.ts';
-import type { MappingTemplate, OnMatch } from '../../../queries/dataops-types.ts';
+import type { ImportKind, MappingTemplate, OnMatch } from '../../../queries/dataops-types.ts';
 
 /** Load a saved column mapping, or save the current one under a name. */
 export function MappingTemplates({
   mapping,
   onMatch,
   onLoad,
+  kind = 'customers',
+  options,
 }: {
   mapping: Record<string, string>;
   onMatch: OnMatch;
   onLoad: (template: MappingTemplate) => void;
+  kind?: ImportKind;
+  /** Saved with the mapping instead of onMatch (orders imports). */
+  options?: Record<string, unknown>;
 }) {
   const { t } = useTranslation('dataops');
   const queryClient = useQueryClient();
-  const templates = useMappingTemplatesQuery();
+  const templates = useMappingTemplatesQuery(kind);
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const [loadedId, setLoadedId] = useState<string | null>(null);
@@ -34,7 +39,7 @@ export function MappingTemplates({
     },
   });
   const save = useMutation({
-    mutationFn: () => importsApi.saveMapping(name.trim(), mapping, { onMatch }),
+    mutationFn: () => importsApi.saveMapping(name.trim(), mapping, options ?? { onMatch }, kind),
     onSuccess: (template) => {
       void queryClient.invalidateQueries({ queryKey: [...importsKey, 'mappings'] });
       notifications.show({ color: 'teal', message: t('import.templates.saved', { name: template.name }) });

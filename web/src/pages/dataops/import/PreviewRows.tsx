@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, PreviewOutcome } from '../../../queries/dataops-types.ts';
+import type { ImportKind, ImportPreview, PreviewOutcome } from '../../../queries/dataops-types.ts';
 
 export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
   create: 'teal',
@@ -10,7 +10,15 @@ export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
 };
 
 /** The first rows of the file as the import would treat them, with the reason for each rejection. */
-export function PreviewRows({ preview, mapping }: { preview: ImportPreview; mapping: Record<string, string> }) {
+export function PreviewRows({
+  preview,
+  mapping,
+  kind = 'customers',
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, string>;
+  kind?: ImportKind;
+}) {
   const { t } = useTranslation('dataops');
   const columns = preview.headers.filter((header) => mapping[header]).slice(0, 6);
 
@@ -32,7 +40,7 @@ export function PreviewRows({ preview, mapping }: { preview: ImportPreview; mapp
               <Table.Td>{row.line}</Table.Td>
               <Table.Td>
                 <Badge color={OUTCOME_COLOR[row.outcome]} variant="light" tt="none">
-                  {t(`import.outcome.${row.outcome}`)}
+                  {t(kind === 'orders' ? `import.orders.outcome.${row.outcome}` : `import.outcome.${row.outcome}`)}
                 </Badge>
                 {row.reason && (
                   <Text size="xs" c={row.outcome === 'reject' ? 'red' : 'dimmed'} mt={4}>

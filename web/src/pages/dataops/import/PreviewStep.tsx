@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import type { ImportJob, ImportPreview, MappingTemplate, OnMatch } from '../../../queries/dataops-types.ts';
+import type { ImportJob, ImportKind, ImportPreview, MappingTemplate, OnMatch } from '../../../queries/dataops-types.ts';
 import { MappingTable } from './MappingTable.tsx';
 import { MappingTemplates } from './MappingTemplates.tsx';
 import { PreviewRows } from './PreviewRows.tsx';
@@ -27,7 +27,11 @@ export function PreviewStep({
   onRefresh,
   onBack,
   onNext,
+  kind = 'customers',
+  templateOptions,
 }: {
+  kind?: ImportKind;
+  templateOptions?: Record<string, unknown>;
   job: ImportJob;
   preview: ImportPreview;
   mapping: Record<string, string>;
@@ -72,21 +76,31 @@ export function PreviewStep({
           <Stack gap={2}>
             <Title order={4}>{t('import.mapping.title')}</Title>
             <Text size="sm" c="dimmed">
-              {t('import.mapping.hint')}
+              {t(kind === 'orders' ? 'import.orders.mappingHint' : 'import.mapping.hint')}
             </Text>
           </Stack>
-          <MappingTemplates mapping={mapping} onMatch={onMatch} onLoad={onTemplate} />
+          <MappingTemplates
+            mapping={mapping}
+            onMatch={onMatch}
+            onLoad={onTemplate}
+            kind={kind}
+            {...(templateOptions ? { options: templateOptions } : {})}
+          />
         </Group>
-        <MappingTable preview={preview} mapping={mapping} onChange={onMapping} />
+        <MappingTable preview={preview} mapping={mapping} onChange={onMapping} kind={kind} />
       </Paper>
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" mb="sm" wrap="wrap">
           <Stack gap={2}>
             <Title order={4}>{t('import.preview.title')}</Title>
             <Group gap="xs">
-              {(['create', 'update', 'skip', 'reject'] as const).map((outcome) => (
+              {(kind === 'orders'
+                ? (['create', 'skip', 'reject'] as const)
+                : (['create', 'update', 'skip', 'reject'] as const)
+              ).map((outcome) => (
                 <Text key={outcome} size="sm" c="dimmed">
-                  {t(`import.outcome.${outcome}`)}: {counts[outcome] ?? 0}
+                  {t(kind === 'orders' ? `import.orders.outcome.${outcome}` : `import.outcome.${outcome}`)}:{' '}
+                  {counts[outcome] ?? 0}
                 </Text>
               ))}
             </Group>
@@ -102,7 +116,7 @@ export function PreviewStep({
           </Button>
         </Group>
         <ProblemAlert error={error} />
-        <PreviewRows preview={preview} mapping={mapping} />
+        <PreviewRows preview={preview} mapping={mapping} kind={kind} />
       </Paper>
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
