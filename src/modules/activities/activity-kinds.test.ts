@@ -37,6 +37,17 @@ describe('summariseActivity', () => {
       th: 'นัดพบ 45 นาที',
     });
     expect(summariseActivity(entry({ kind: 'loyalty_tier' }))).toEqual({ en: 'loyalty_tier', th: 'loyalty_tier' });
+    expect(
+      summariseActivity(
+        entry({
+          kind: 'deal',
+          subject: 'โต๊ะ 10 ตัว',
+          data: { action: 'stage_changed', stageTh: 'เสนอราคา', stageEn: 'Proposal' },
+        }),
+      ),
+    ).toEqual({ en: 'Deal moved: โต๊ะ 10 ตัว → Proposal', th: 'ย้ายดีล โต๊ะ 10 ตัว → เสนอราคา' });
+    // Without the stage (e.g. an erased customer's entry), the generic fallback.
+    expect(summariseActivity(entry({ kind: 'deal', data: { action: 'won' } }))).toEqual({ en: 'Deal', th: 'ดีล' });
   });
 
   it('never breaks on malformed data: falls back to the subject, then the kind', () => {

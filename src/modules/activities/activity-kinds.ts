@@ -119,6 +119,14 @@ const CONSENT_STATUS: Record<string, Summary> = {
   denied: { en: 'refused', th: 'ปฏิเสธความยินยอม' },
 };
 
+const DEAL_STEPS: Record<string, Summary> = {
+  created: { en: 'New deal', th: 'ดีลใหม่' },
+  stage_changed: { en: 'Deal moved:', th: 'ย้ายดีล' },
+  won: { en: 'Deal won:', th: 'ปิดการขายได้' },
+  lost: { en: 'Deal lost:', th: 'ปิดการขายไม่ได้' },
+  reopened: { en: 'Deal reopened:', th: 'เปิดดีลอีกครั้ง' },
+};
+
 /** "+6681…" for a phone, "so…@example.com" for an email; other identifiers as they are. */
 export function maskIdentifier(kind: string | null | undefined, value: string | null | undefined): string {
   if (!value) return '';
@@ -205,6 +213,17 @@ export function summariseActivity(a: SummarisableActivity): Summary {
           en: `${action[0]?.toUpperCase()}${action.slice(1)} by import ${file}${line}`,
           th: `${th}การนำเข้า ${file}${line}`,
         };
+      break;
+    }
+    case 'deal': {
+      // Written by the deals module: { action, status, amount, currency, stageTh, stageEn?, reason? }.
+      const step = DEAL_STEPS[str(d.action) ?? ''];
+      const th = str(d.stageTh);
+      if (step && th) {
+        const en = str(d.stageEn) ?? th;
+        const title = subject ? ` ${subject}` : '';
+        return { en: `${step.en}${title} → ${en}`, th: `${step.th}${title} → ${th}` };
+      }
       break;
     }
     case 'points': {

@@ -6,8 +6,8 @@ import type { deals, pipelineStages } from './schema.ts';
 export type DealAction = 'created' | 'stage_changed' | 'won' | 'lost' | 'reopened';
 
 /**
- * A 'deal' entry on the customer's timeline (activity-kinds.ts: number, status, amount,
- * currency), with the stage in both languages so the summary can be shown in either.
+ * A 'deal' entry on the customer's timeline: the title as subject, and in data the action,
+ * status, amount, currency and the stage in both languages (activity-kinds.ts words it).
  */
 export async function dealTimelineEntry(
   tx: DbOrTx,
@@ -21,7 +21,7 @@ export async function dealTimelineEntry(
     customerId: deal.customerId,
     kind: 'deal',
     occurredAt: at,
-    subject: `${deal.title} · ${stage.nameTh}${stage.nameEn ? ` / ${stage.nameEn}` : ''}`,
+    subject: deal.title,
     refType: 'deal',
     refId: deal.id,
     data: {

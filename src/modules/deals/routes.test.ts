@@ -315,4 +315,51 @@ describe('deals', () => {
     const unknown = await call('GET', '/pipelines/00000000-0000-4000-8000-000000000bad/board', sales.token);
     expect(unknown.status).toBe(404);
   });
+
+  it('change title, value, products and owner; an admin reassigns, the new owner then sees it', async () => {
+    const created = await call('POST', '/deals', sales.token, { customerId: mine, title: 'ชุดรับแขก', valueSatang: 500 });
+    const id = String(created.body.id);
+    const changed = await call('PATCH', `/deals/${id}`, sales.token, {
+      title: 'ชุดรับแขก 2 ชุด',
+      expectedCloseOn: '2027-01-15',
+      products: [{ productId: chair, quantity: 2 }],
+    });
+    expect(changed.body).toMatchObject({ title: 'ชุดรับแขก 2 ชุด', valueSatang: 500_000, expectedCloseOn: '2027-01-15' });
+    expect((changed.body.products as Json[]).map((p) => [p.quantity, p.unitPriceSatang])).toEqual([[2, 250_000]]);
+    const cleared = await call('PATCH', `/deals/${id}`, sales.token, { products: [], valueSatang: 100 });
+    expect(cleared.body).toMatchObject({ products: [], valueSatang: 100 });
+    expect((await call('GET', `/deals/${id}`, otherSales.token)).status).toBe(404);
+    // A manager sees their team's deals; this one has no team, so the deal is not theirs to see.
+    expect((await call('PATCH', `/deals/${id}`, manager.token, { ownerId: otherSales.userId })).status).toBe(404);
+    const reassigned = await call('PATCH', `/deals/${id}`, admin.token, { ownerId: otherSales.userId });
+    expect(reassigned).toMatchObject({ status: 200, body: { ownerId: otherSales.userId } });
+    expect((await call('GET', `/deals/${id}`, otherSales.token)).status).toBe(200);
+    // The customer's owner still sees the business on their customer (orders' rule).
+    expect((await call('GET', `/deals/${id}`, sales.token)).status).toBe(200);
+    const audit = await t.testDb.database.query<{ changes: Json }>(
+      `select changes from audit_log where entity_id = '${id}' and action = 'update' order by id`,
+    );
+    expect(audit.map((a) => Object.keys(a.changes).sort())).toEqual([
+      ['expectedCloseOn', 'products', 'title', 'valueSatang'],
+      ['products', 'valueSatang'],
+      ['ownerId'],
+    ]);
+  });
+
+  it('are worded on the timeline in both languages and documented in the OpenAPI document', async () => {
+    const th = await call('GET', `/customers/${mine}/timeline?kind=deal`, sales.token, undefined, {
+      'accept-language': 'th',
+    });
+    const won = (th.body.items as Json[]).find((a) => (a.data as Json).action === 'won') as Json;
+    expect(won.summary).toEqual({
+      en: 'Deal won: เก้าอี้สำนักงาน 10 ตัว → Won',
+      th: 'ปิดการขายได้ เก้าอี้สำนักงาน 10 ตัว → ปิดการขายได้',
+    });
+    const res = await t.app.request('/openapi.json');
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/deals'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/api/v1/deals/{id}/move']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/pipelines/{id}/board']?.get).toBeDefined();
+    expect(Object.keys(doc.paths['/api/v1/pipelines/{id}/stages/{stageId}'] ?? {})).toEqual(['patch']);
+  });
 });
