@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -251,6 +251,17 @@ describe('customer list: virtual scrolling, URL filters, saved views and bulk ac
     await screenshot(page, 'l05-bulk-tagged-th');
     const withTag = await listApi(`tag=${encodeURIComponent('งานแสดงสินค้า')}&limit=50`);
     expect(withTag.items.map((c) => c.id).sort()).toEqual([...picked].sort());
+
+    // The picked rows exported by the server (audited), in the page's language.
+    await page.getByTestId('bulk-export').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('bulk-export-csv').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff); // a BOM, so Excel reads the Thai
+    const lines = csv.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^รหัสลูกค้า,/);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...picked].sort());
 
     await page.getByTestId('bulk-owner').click();
     await page.getByRole('option', { name: 'ฉัน', exact: true }).click();

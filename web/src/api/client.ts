@@ -95,3 +95,40 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: (path: string) => apiRequest<void>('DELETE', path),
 };
+
+/** The file name a Content-Disposition header gives, or `fallback`. */
+function attachmentName(header: string | null, fallback: string): string {
+  const match = /filename="([^"]+)"/.exec(header ?? '');
+  return match?.[1] ?? fallback;
+}
+
+/**
+ * POSTs `body` and saves the file the server answers with (exports of picked rows, which
+ * a plain link cannot send). Errors are ApiErrors, as from apiRequest.
+ */
+export async function downloadFile(path: string, body: unknown, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { ...rawRequestHeaders(), Accept: '*/*', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', detail: i18n.t('errors.network') });
+  }
+  if (!response.ok) {
+    const error = new ApiError(
+      toProblem(response.status, await readBody(response), i18n.t('errors.unexpected', { status: response.status })),
+    );
+    if (response.status === 401) hooks.onUnauthenticated();
+    throw error;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = attachmentName(response.headers.get('content-disposition'), fallbackName);
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTag, IconTagOff, IconUserShare, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../api/client.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useUserOptions } from '../../queries/customers.ts';
@@ -10,7 +11,6 @@ import type { CustomerProfile } from '../../queries/customers-types.ts';
 import { exportUrl } from '../../queries/dataops-api.ts';
 import { useBulkChange } from '../../queries/lists.ts';
 import type { BulkAction, BulkTarget, ListQuery } from '../../queries/lists-api.ts';
-import { downloadText, selectionCsv } from './selection-csv.ts';
 
 /** A tag to add or remove: a small form in a popover. */
 function TagAction({
@@ -87,7 +87,6 @@ export function BulkBar({
   onClear: () => void;
 }) {
   const { t, i18n } = useTranslation('lists');
-  const { t: tc } = useTranslation();
   const { can, scopeOf, user } = useSession();
   const users = useUserOptions();
   const change = useBulkChange();
@@ -112,23 +111,19 @@ export function BulkBar({
     }
   };
 
-  const exportPicked = () => {
-    const csv = selectionCsv(
-      pickedRows,
-      {
-        name: tc('customers.columns.name'),
-        nameEn: t('export.nameEn'),
-        type: t('export.type'),
-        phone: tc('customers.columns.phone'),
-        email: tc('customers.columns.email'),
-        lineId: tc('customers.columns.lineId'),
-        owner: t('export.owner'),
-        tags: tc('customers.columns.tags'),
-        createdAt: tc('customers.columns.createdAt'),
-      },
-      users.nameOf,
-    );
-    downloadText(csv, `customers-selected-${new Date().toISOString().slice(0, 10)}.csv`);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const exportPicked = async (format: 'csv' | 'xlsx') => {
+    setExportError(null);
+    try {
+      const ids = pickedRows.map((c) => c.id);
+      await downloadFile(
+        `/api/v1/customers/export.${format}`,
+        { ids, lang: i18n.language === 'en' ? 'en' : 'th' },
+        `customers.${format}`,
+      );
+    } catch (err) {
+      setExportError(err as Error);
+    }
   };
   const isFilter = 'filter' in target;
   const canUpdate = can('customers', 'update');
@@ -187,9 +182,14 @@ export function BulkBar({
                   </Menu.Item>
                 </>
               ) : (
-                <Menu.Item onClick={exportPicked} data-testid="bulk-export-csv">
-                  CSV ({i18n.language === 'en' ? 'UTF-8' : 'UTF-8, Excel'})
-                </Menu.Item>
+                <>
+                  <Menu.Item onClick={() => void exportPicked('csv')} data-testid="bulk-export-csv">
+                    CSV
+                  </Menu.Item>
+                  <Menu.Item onClick={() => void exportPicked('xlsx')} data-testid="bulk-export-xlsx">
+                    Excel (XLSX)
+                  </Menu.Item>
+                </>
               )}
             </Menu.Dropdown>
           </Menu>
@@ -199,6 +199,7 @@ export function BulkBar({
         </Button>
       </Group>
       <ProblemAlert error={change.error} />
+      <ProblemAlert error={exportError} />
     </Paper>
   );
 }
