@@ -56,6 +56,55 @@ export function normalisedName(expr: SQL): SQL {
 
 const c = (name: string) => sql.raw(`customers.${name}`);
 
+const lastFour = (value: SQL) => sql`right(regexp_replace(${value}, '\D', '', 'g'), 4)`;
+const emailName = (value: SQL) => sql`split_part(split_part(${value}, '@', 1), '+', 1)`;
+
+/**
+ * CTEs ending in `related`: the focus profile and every profile that shares a blocking key
+ * with it — a name key, the tax id, postcode or province with the name's first two
+ * letters, the last four digits of any phone or phone-like id, or an email name. Every
+ * rule pairs profiles only through one of these keys, so the rules run over `related`
+ * alone give the focus profile's pairs exactly (and each of its blocks whole, so the
+ * block-size limit is judged the same), in one pass over customers and one over
+ * customer_identities instead of every profile's blocks.
+ */
+function focusRelated(focusId: string): SQL {
+  const focus = sql`${focusId}::uuid`;
+  return sql`
+    focus_row as materialized (
+      select ${c('dedupe_name')} as n, ${c('dedupe_name_th')} as n_th, ${c('dedupe_name_en')} as n_en,
+             ${c('dedupe_tax_id')} as tax_id, ${c('postcode')} as postcode, ${c('province')} as province,
+             ${c('phone')} as phone, ${c('email')} as email, ${c('line_id')} as line_id
+        from customers where ${c('id')} = ${focus}
+    ),
+    focus_keys as materialized (
+      select array(select k from focus_row, unnest(array[n, n_th, n_en]) k where length(k) >= 3) as names,
+             array(select ${lastFour(sql`v`)} from (
+               select phone as v from focus_row union all select line_id from focus_row
+               union all select value from customer_identities where customer_id = ${focus} and kind <> 'email'
+             ) x where length(${lastFour(sql`v`)}) = 4) as fours,
+             array(select ${emailName(sql`v`)} from (
+               select email as v from focus_row
+               union all select value from customer_identities where customer_id = ${focus} and kind = 'email'
+             ) x where v is not null) as emails
+    ),
+    related as materialized (
+      select ${c('id')} as id from customers, focus_row f, focus_keys k
+       where ${c('id')} = ${focus}
+          or ${c('dedupe_name')} = any(k.names) or ${c('dedupe_name_th')} = any(k.names)
+          or ${c('dedupe_name_en')} = any(k.names)
+          or (length(f.tax_id) = 13 and ${c('dedupe_tax_id')} = f.tax_id)
+          or (length(f.n) >= 3 and left(${c('dedupe_name')}, 2) = left(f.n, 2)
+              and (${c('postcode')} = f.postcode or ${c('province')} = f.province))
+          or ${lastFour(c('phone'))} = any(k.fours) or ${lastFour(c('line_id'))} = any(k.fours)
+          or ${emailName(c('email'))} = any(k.emails)
+      union
+      select i.customer_id from customer_identities i, focus_keys k
+       where (i.kind <> 'email' and ${lastFour(sql`i.value`)} = any(k.fours))
+          or (i.kind = 'email' and ${emailName(sql`i.value`)} = any(k.emails))
+    )`;
+}
+
 /**
  * Candidate pairs (a < b) with rule codes, scores and similarity. `visible` limits the
  * profiles (record visibility); `focusId` limits pairs to one profile's.
@@ -74,7 +123,7 @@ export function candidatePairs(visible: SQL | undefined, focusId: string | null)
       join cand fc on fc.id = f.id join cand oc on oc.id = o.id
      where f.kind = ${code} and (${focus} is null or f.id = ${focus}) and similarity(fc.n, oc.n) >= ${minSim}`;
   return sql`
-    with cand as materialized (
+    with ${focusId ? sql`${focusRelated(focusId)},` : sql``} cand as materialized (
       -- Stored keys (migration 0004): n is the normalised display name, n_th and n_en the
       -- normalised Thai and English first+last names ('' when there are none).
       select ${c('id')} as id, ${c('dedupe_name')} as n, ${c('dedupe_name_th')} as n_th,
@@ -83,6 +132,7 @@ export function candidatePairs(visible: SQL | undefined, focusId: string | null)
              ${c('dedupe_addr')} as addr, ${c('email')} as email, ${c('phone')} as phone, ${c('line_id')} as line_id
         from customers
        where ${c('status')} = 'active' ${visible ? sql`and ${visible}` : sql``}
+         ${focusId ? sql`and ${c('id')} in (select id from related)` : sql``}
     ),
     names as materialized (
       select distinct k.id, k.key, k.birthday, k.postcode, k.district, k.addr

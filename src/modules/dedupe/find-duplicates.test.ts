@@ -154,6 +154,17 @@ describe('findDuplicates', () => {
     expect(one.items.map((p) => p.customerIds.join('|'))).toEqual([key('line1', 'line2')]);
   });
 
+  it("gives each profile exactly its pairs of the whole list, with the same scores and reasons", async () => {
+    const all = await findDuplicates(db, staff.admin, { limit: 100, minScore: 0 });
+    expect(all.items.length).toBeGreaterThan(5);
+    const summary = (p: DuplicatePair) => `${p.customerIds.join('|')} ${p.score} ${p.reasons.map((r) => r.code)}`;
+    for (const [name, id] of Object.entries(ids)) {
+      const one = await findDuplicates(db, staff.admin, { limit: 100, minScore: 0, customerId: id });
+      const expected = all.items.filter((p) => p.customerIds.includes(id)).map(summary);
+      expect(one.items.map(summary), name).toEqual(expected);
+    }
+  });
+
   it('refuses bad input with per-field errors and an invisible focus profile', async () => {
     const err = await findDuplicates(db, staff.admin, { limit: 0, customerId: 'x', cursor: 'garbage' }).catch(
       (e: unknown) => e as AppError,
