@@ -153,13 +153,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function measure(database: Database, actor: Actor, terms: string[]) {
-  for (const q of terms.slice(0, 3)) await listCustomers(database.db, actor, { limit: 50, q });
+async function measure(database: Database, actor: Actor, terms: string[], options?: { searchWalk: number }) {
+  for (const q of terms.slice(0, 3)) await listCustomers(database.db, actor, { limit: 50, q }, options);
   const times: number[] = [];
   let found = 0;
   for (const q of terms) {
     const t0 = performance.now();
-    const page = await listCustomers(database.db, actor, { limit: 50, q });
+    const page = await listCustomers(database.db, actor, { limit: 50, q }, options);
     times.push(performance.now() - t0);
     if (page.items.length > 0) found += 1;
   }
@@ -248,11 +248,14 @@ async function run(kind: 'postgres' | 'pglite', count: number, goal: number): Pr
     const admin = actorFor({ id: adminUser.id, teamId: null, email: adminUser.email }, 'admin');
     const sales = actorFor({ id: salesUser.id, teamId: null, email: salesUser.email }, 'sales');
     for (const [label, terms] of queryKinds(picked)) {
-      for (const [who, actor] of [
-        ['admin', admin],
-        ['sales (own)', sales],
+      // The last row is the sales user searched as before 09c26c9 (walking everyone's newest rows first), for comparison in the same run.
+      const walkBefore = { searchWalk: Math.min(20_000, Math.max(2000, count / 100)) };
+      for (const [who, actor, options] of [
+        ['admin', admin, undefined],
+        ['sales (own)', sales, undefined],
+        ['sales (own), earlier plan', sales, walkBefore],
       ] as const) {
-        const r = await measure(database, actor, terms);
+        const r = await measure(database, actor, terms, options);
         const ok = r.p95 < goal ? '✅' : '❌';
         rows.push(
           `| ${kind} | ${count.toLocaleString('en')} | ${label} | ${who} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms ${ok} | ${r.p99.toFixed(1)} ms | ${r.found}/${r.total} |`,
