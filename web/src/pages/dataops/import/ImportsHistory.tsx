@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +58,11 @@ export function ImportsHistory({ onOpen }: { onOpen: (importId: string) => void 
                   <Anchor component="button" size="sm" onClick={() => onOpen(job.id)}>
                     {job.fileName}
                   </Anchor>
+                  {job.kind === 'orders' && (
+                    <Badge ml="xs" size="xs" variant="light" color="grape" tt="none" data-testid="import-kind-badge">
+                      {t('import.kind.orders')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <ImportStatusBadge status={job.status} />

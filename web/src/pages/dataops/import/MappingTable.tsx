@@ -35,7 +35,7 @@ export function MappingTable({
           <Table.Tr>
             <Table.Th>{t('import.mapping.column')}</Table.Th>
             <Table.Th>{t('import.mapping.sample')}</Table.Th>
-            <Table.Th w={260}>{t('import.mapping.field')}</Table.Th>
+            <Table.Th w={260}>{t(kind === 'orders' ? 'import.orders.field' : 'import.mapping.field')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -57,7 +57,9 @@ export function MappingTable({
                 <Table.Td>
                   <Select
                     size="xs"
-                    aria-label={t('import.mapping.fieldFor', { column: header })}
+                    aria-label={t(kind === 'orders' ? 'import.orders.fieldFor' : 'import.mapping.fieldFor', {
+                      column: header,
+                    })}
                     value={current}
                     onChange={(value) => onChange(header, value ?? '')}
                     allowDeselect={false}

@@ -9,6 +9,8 @@ export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
   reject: 'red',
 };
 
+const ORDER_PREVIEW_ORDER = ['orderId', 'orderedAt', 'amount', 'phone', 'email', 'customerExternalId', 'productName'];
+
 /** The first rows of the file as the import would treat them, with the reason for each rejection. */
 export function PreviewRows({
   preview,
@@ -20,7 +22,13 @@ export function PreviewRows({
   kind?: ImportKind;
 }) {
   const { t } = useTranslation('dataops');
-  const columns = preview.headers.filter((header) => mapping[header]).slice(0, 6);
+  const mapped = preview.headers.filter((header) => mapping[header]);
+  // An orders preview shows the order's own columns first (number, date, amount), then the customer.
+  const rank = (header: string) => {
+    const at = ORDER_PREVIEW_ORDER.indexOf(mapping[header] ?? '');
+    return at === -1 ? ORDER_PREVIEW_ORDER.length : at;
+  };
+  const columns = (kind === 'orders' ? [...mapped].sort((a, b) => rank(a) - rank(b)) : mapped).slice(0, 6);
 
   return (
     <Table.ScrollContainer minWidth={720}>
