@@ -16,6 +16,8 @@ export const MODULES = [
   'analytics',
   'loyalty',
   'reports',
+  // Tasks and reminders: every role has its own to-dos; managers see their team's, admins all.
+  'tasks',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -46,12 +48,16 @@ function readAllBusiness(): PermissionSet {
   return Object.fromEntries(business.map((m) => [m, { actions: READ, scope: 'all' }])) as PermissionSet;
 }
 
+/** Everyone keeps their own tasks (create, complete, reopen); see src/modules/tasks/task-access.ts. */
+const OWN_TASKS: Grant = { actions: WORK, scope: 'own' };
+
 const common: PermissionSet = {
   users: { actions: READ, scope: 'all' },
   teams: { actions: READ, scope: 'all' },
   roles: { actions: READ, scope: 'all' },
   settings: { actions: READ, scope: 'all' },
   tokens: OWN_TOKENS,
+  tasks: OWN_TASKS,
 };
 
 /**
@@ -71,6 +77,7 @@ export const PERMISSIONS: Record<Role, PermissionSet> = {
     loyalty: { actions: ALL, scope: 'team' },
     analytics: { actions: READ_EXPORT, scope: 'all' },
     reports: { actions: READ_EXPORT, scope: 'all' },
+    tasks: { actions: ALL, scope: 'team' },
   },
   sales: {
     ...common,
