@@ -1,6 +1,7 @@
-import { type BgNbdParams, expectedPurchases, probabilityAlive } from './clv/bgnbd.ts';
+import { type BgNbdParams, expectedPurchasesIfAlive, probabilityAlive } from './clv/bgnbd.ts';
 import { expectedSpend, type GammaGammaParams } from './clv/gamma-gamma.ts';
-import { discountedPurchases } from './clv/lifetime-value.ts';
+import { discountedPurchasesIfAlive } from './clv/lifetime-value.ts';
+import { groupSummaries } from './clv/rfm-data.ts';
 import { DAYS_PER_UNIT, type TimeUnit } from './customer-summaries.ts';
 
 export const CHURN_RISKS = ['low', 'medium', 'high'] as const;
@@ -69,7 +70,6 @@ export function scoreCustomers(
   bg: BgNbdParams,
   gg: GammaGammaParams | null,
   options: ScoreOptions,
-  onProgress?: (share: number) => void,
 ): ModelScores {
   const n = s.x.length;
   const unitDays = DAYS_PER_UNIT[options.timeUnit];
@@ -79,54 +79,78 @@ export function scoreCustomers(
     unitsPerMonth: DAYS_PER_MONTH / unitDays,
   };
   const t90 = 90 / unitDays;
+  // P(alive) per distinct (x, t_x, T); the purchases of a customer still alive per distinct (x, T).
+  const groups = groupSummaries(s);
+  const pairs = groupSummaries({ x: groups.x, tx: new Float64Array(groups.x.length), T: groups.T });
+  const pair90 = new Float64Array(pairs.x.length);
+  const pairDiscounted = new Float64Array(pairs.x.length);
+  for (let j = 0; j < pairs.x.length; j++) {
+    const x = pairs.x[j] as number;
+    const T = pairs.T[j] as number;
+    pair90[j] = expectedPurchasesIfAlive(bg, t90, x, T);
+    pairDiscounted[j] = discountedPurchasesIfAlive(bg, { x, T }, clvOptions);
+  }
+  const k = groups.x.length;
+  const gAlive = new Float64Array(k);
+  const g90 = new Float64Array(k);
+  const gDiscounted = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const pa = probabilityAlive(bg, groups.x[j] as number, groups.tx[j] as number, groups.T[j] as number);
+    const pair = pairs.of[j] as number;
+    gAlive[j] = pa;
+    g90[j] = pa * (pair90[pair] as number);
+    gDiscounted[j] = pa * (pairDiscounted[pair] as number);
+  }
   const useGg = gg !== null && gg.q > 1;
   const pAlive = new Float64Array(n);
   const expected90d = new Float64Array(n);
   const clvSatang = new Float64Array(n);
   const churn = new Array<ChurnRisk>(n);
-  const cache = new Map<number, number>();
-  const terms: number[] = [];
-  const step = Math.max(1, Math.floor(n / 20));
+  const of = groups.of;
   for (let i = 0; i < n; i++) {
+    const j = of[i] as number;
     const x = s.x[i] as number;
-    const tx = s.tx[i] as number;
-    const T = s.T[i] as number;
-    // Whole days: (x, age − recency, age) names the triple exactly.
-    const key =
-      x * 2 ** 34 + ((s.ageDays[i] as number) - (s.recencyDays[i] as number)) * 2 ** 17 + (s.ageDays[i] as number);
-    let at = cache.get(key);
-    if (at === undefined) {
-      at = terms.length;
-      terms.push(
-        probabilityAlive(bg, x, tx, T),
-        expectedPurchases(bg, t90, x, tx, T),
-        discountedPurchases(bg, { x, tx, T }, clvOptions),
-      );
-      cache.set(key, at);
-    }
-    const pa = terms[at] as number;
+    const pa = gAlive[j] as number;
     pAlive[i] = pa;
-    expected90d[i] = terms[at + 1] as number;
+    expected90d[i] = g90[j] as number;
     const spend =
       useGg && gg
         ? expectedSpend(gg, x, s.m[i] as number)
         : (s.totalSatang[i] as number) / 100 / (s.periods[i] as number);
-    clvSatang[i] = Math.round(spend * (terms[at + 2] as number) * 100);
+    clvSatang[i] = Math.round(spend * (gDiscounted[j] as number) * 100);
     churn[i] = churnRiskOf(x, pa, s.recencyDays[i] as number);
-    if (onProgress && i % step === 0) onProgress(i / n);
   }
   return { pAlive, expected90d, clvSatang, churn, grade: gradesByValue(clvSatang, options.gradeShares) };
 }
 
-/** A for the top share by CLV, B for the next, C for the rest (ties broken by position). */
+/**
+ * A for the top share by CLV, B for the next, C for the rest. Cut values come from one
+ * numeric sort; customers equal to a cut value fill the remaining places in list order.
+ */
 export function gradesByValue(values: Float64Array, shares: { a: number; b: number }): ValueGrade[] {
   const n = values.length;
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (i, j) => (values[j] as number) - (values[i] as number) || i - j,
-  );
+  const grade = new Array<ValueGrade>(n).fill('C');
+  if (n === 0) return grade;
+  const sorted = Float64Array.from(values).sort().reverse();
   const aCount = Math.round(n * shares.a);
-  const bCount = Math.round(n * (shares.a + shares.b));
-  const grade = new Array<ValueGrade>(n);
-  for (let k = 0; k < n; k++) grade[order[k] as number] = k < aCount ? 'A' : k < bCount ? 'B' : 'C';
+  const bCount = Math.round(n * (shares.a + shares.b)) - aCount;
+  const place = (count: number, letter: ValueGrade, taken: number) => {
+    if (count <= 0) return;
+    const cut = sorted[taken + count - 1] as number;
+    let above = 0;
+    for (let i = taken; i < n && (sorted[i] as number) > cut; i++) above++;
+    let ties = count - above;
+    for (let i = 0; i < n; i++) {
+      if (grade[i] !== 'C') continue;
+      const v = values[i] as number;
+      if (v > cut) grade[i] = letter;
+      else if (v === cut && ties > 0) {
+        grade[i] = letter;
+        ties--;
+      }
+    }
+  };
+  place(aCount, 'A', 0);
+  place(bCount, 'B', aCount);
   return grade;
 }

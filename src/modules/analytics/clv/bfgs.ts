@@ -6,6 +6,8 @@ export interface MinimiseResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
+  /** The final inverse Hessian estimate (to warm-start a related problem). */
+  inverseHessian: number[][];
 }
 
 export type Objective = (x: readonly number[]) => { value: number; gradient: number[] };
@@ -21,7 +23,7 @@ const normInf = (a: readonly number[]) => a.reduce((m, v) => Math.max(m, Math.ab
 export function minimise(
   f: Objective,
   start: readonly number[],
-  options: { gradientTolerance?: number; maxIterations?: number } = {},
+  options: { gradientTolerance?: number; maxIterations?: number; inverseHessian?: number[][] } = {},
 ): MinimiseResult {
   const tol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 500;
@@ -31,7 +33,9 @@ export function minimise(
   let evaluations = 1;
   if (!Number.isFinite(value)) throw new RangeError('the objective is not finite at the start');
   // Inverse Hessian approximation, starting as the identity.
-  let h: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let h: number[][] =
+    options.inverseHessian?.map((row) => [...row]) ??
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
     if (normInf(gradient) < tol) break;
@@ -77,5 +81,13 @@ export function minimise(
     if (improved <= 1e-15 * Math.max(1, Math.abs(value)) && normInf(gradient) < Math.sqrt(tol)) break;
   }
   const gradientNorm = normInf(gradient);
-  return { x, value, gradientNorm, iterations, evaluations, converged: gradientNorm < Math.sqrt(tol) };
+  return {
+    x,
+    value,
+    gradientNorm,
+    iterations,
+    evaluations,
+    converged: gradientNorm < Math.sqrt(tol),
+    inverseHessian: h,
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bgnbdLogLikelihood, expectedPurchases, expectedPurchasesNew, fitBgNbd, probabilityAlive } from './bgnbd.ts';
 import { cdnowSummaries } from './cdnow-fixture.ts';
+import { groupSummaries } from './rfm-data.ts';
 
 const cdnow = cdnowSummaries();
 const rel = (got: number, want: number) => Math.abs(got - want) / Math.abs(want);
@@ -43,5 +44,18 @@ describe('BG/NBD on the CDNOW sample (2-decimal summary)', () => {
       const down = bgnbdLogLikelihood(cdnow, { ...p, [k]: p[k] * Math.exp(-h) }).value;
       expect(rel(gradient[i] as number, (up - down) / (2 * h))).toBeLessThan(1e-6);
     });
+  });
+});
+
+describe('BG/NBD on grouped customers', () => {
+  it('gives the same likelihood and gradient for customers grouped by (x, t_x, T) with weights', () => {
+    const p = { r: 0.5, alpha: 3, a: 0.9, b: 2 };
+    const grouped = groupSummaries(cdnow);
+    expect(grouped.x.length).toBeLessThan(cdnow.x.length);
+    expect(grouped.w.reduce((s, v) => s + v, 0)).toBe(cdnow.x.length);
+    const plain = bgnbdLogLikelihood(cdnow, p);
+    const weighted = bgnbdLogLikelihood(grouped, p);
+    expect(weighted.value).toBeCloseTo(plain.value, 6);
+    for (const [i, g] of weighted.gradient.entries()) expect(g).toBeCloseTo(plain.gradient[i] as number, 6);
   });
 });

@@ -1,4 +1,4 @@
-import { type BgNbdParams, expectedPurchases } from './bgnbd.ts';
+import { type BgNbdParams, expectedPurchasesIfAlive, probabilityAlive } from './bgnbd.ts';
 import { expectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
 
 export interface ClvOptions {
@@ -20,10 +20,19 @@ export function discountedPurchases(
   customer: { x: number; tx: number; T: number },
   options: ClvOptions,
 ): number {
+  return discountedPurchasesIfAlive(bg, customer, options) * probabilityAlive(bg, customer.x, customer.tx, customer.T);
+}
+
+/** The same for a customer known to be alive: depends on (x, T) only, so it is shared widely. */
+export function discountedPurchasesIfAlive(
+  bg: BgNbdParams,
+  customer: { x: number; T: number },
+  options: ClvOptions,
+): number {
   let value = 0;
   let before = 0;
   for (let month = 1; month <= options.horizonMonths; month++) {
-    const cumulative = expectedPurchases(bg, month * options.unitsPerMonth, customer.x, customer.tx, customer.T);
+    const cumulative = expectedPurchasesIfAlive(bg, month * options.unitsPerMonth, customer.x, customer.T);
     value += (cumulative - before) / (1 + options.monthlyDiscountRate) ** month;
     before = cumulative;
   }
