@@ -153,7 +153,8 @@ async function loadExisting(tx: DbOrTx, keys: { source: string; external_id: str
   const result = await tx.execute(sql`
     select o.source, o.external_id, o.content_hash from ${orders} o
     join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(source text, external_id text)
-      on o.source = k.source and o.external_id = k.external_id`);
+      on o.source = k.source and o.external_id = k.external_id
+    where o.external_id is not null`);
   for (const r of rowsOf<{ source: string; external_id: string; content_hash: string }>(result))
     out.set(`${r.source}\u0000${r.external_id}`, r.content_hash);
   return out;
