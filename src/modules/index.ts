@@ -18,6 +18,7 @@ import { ladderModule } from './ladder/index.ts';
 import { ordersModule } from './orders/index.ts';
 import { privacyModule } from './privacy/index.ts';
 import { productsModule } from './products/index.ts';
+import { tasksModule } from './tasks/index.ts';
 import { viewsModule } from './views/index.ts';
 
 /** Business modules, in dependency order. */
@@ -38,6 +39,7 @@ export function businessModules(): ModuleDefinition[] {
     productsModule,
     ordersModule,
     dealsModule,
+    tasksModule,
     ladderModule,
     analyticsModule,
     viewsModule,
