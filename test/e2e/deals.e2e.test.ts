@@ -72,6 +72,13 @@ describe('the pipeline board in a browser', () => {
     });
     const b = await api('post', '/deals', { customerId, title: 'โต๊ะประชุม', valueSatang: 1_500_000 });
     expect([a.status, b.status]).toEqual([201, 201]);
+    const desk = await api('post', '/products', {
+      sku: 'DESK-S',
+      nameTh: 'โต๊ะยืนทำงาน',
+      nameEn: 'Standing desk',
+      unitPriceSatang: 1_290_000,
+    });
+    expect(desk.status).toBe(201);
     chairs = String(a.body.id);
     tables = String(b.body.id);
   });
@@ -163,6 +170,26 @@ describe('the pipeline board in a browser', () => {
     await page
       .getByTestId('customer-deals')
       .getByRole('row', { name: /เก้าอี้สำนักงาน/ })
+      .waitFor();
+    // A new deal from the profile, valued from a product picked in the form.
+    await page.getByRole('button', { name: 'New deal' }).click();
+    const modal = page.getByRole('dialog', { name: 'New deal' });
+    await modal.getByLabel('Title').fill('Standing desks');
+    await modal.getByRole('button', { name: 'Add product' }).click();
+    await modal.getByPlaceholder('Product').click();
+    await page.getByRole('option', { name: /Standing desk/ }).click();
+    await modal.getByLabel('Qty').fill('3');
+    await screenshot(page, 'deals-new-en');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/deals') && r.request().method() === 'POST');
+    await modal.getByRole('button', { name: 'Create deal' }).click();
+    const body = (await (await created).json()) as Json;
+    expect(body).toMatchObject({ title: 'Standing desks', valueSatang: 3 * 1_290_000, stageNameEn: 'Lead in' });
+    const detail = page.getByTestId('deal-detail');
+    await detail.getByText('Standing desk', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page
+      .getByTestId('customer-deals')
+      .getByRole('row', { name: /Standing desks/ })
       .waitFor();
     await screenshot(page, 'deals-profile-en');
     expect(pageErrors).toEqual([]);

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { parseBaht } from '../../format/baht-input.ts';
 import { dealApi, dealKeys } from '../../queries/deals-api.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
+import { DealProductsInput, type ProductLine } from './DealProductsInput.tsx';
 
 /** A new deal on the pipeline's first stage, for a chosen customer (or the profile's). */
 export function DealCreateModal({
@@ -26,6 +27,8 @@ export function DealCreateModal({
   const [value, setValue] = useState('');
   const [closeOn, setCloseOn] = useState('');
   const [note, setNote] = useState('');
+  const [lines, setLines] = useState<ProductLine[]>([]);
+  const chosen = lines.flatMap((l) => (l.productId ? [{ productId: l.productId, quantity: l.quantity }] : []));
   const satang = value.trim() ? parseBaht(value) : undefined;
   const create = useMutation({
     mutationFn: () =>
@@ -36,6 +39,7 @@ export function DealCreateModal({
         ...(satang === undefined || satang === null ? {} : { valueSatang: satang }),
         ...(closeOn ? { expectedCloseOn: closeOn } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(chosen.length ? { products: chosen } : {}),
       }),
     onSuccess: (deal) => {
       void queryClient.invalidateQueries({ queryKey: dealKeys.all });
@@ -86,6 +90,7 @@ export function DealCreateModal({
             value={closeOn}
             onChange={(e) => setCloseOn(e.currentTarget.value)}
           />
+          <DealProductsInput lines={lines} onChange={setLines} />
           <Textarea label={t('deal.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

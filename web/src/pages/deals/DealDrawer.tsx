@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { dealApi, dealKeys, pipelineApi } from '../../queries/deals-api.ts';
+import { DealEditForm } from './DealEditForm.tsx';
 import { DEAL_STATUS_COLOR, formatDuration, localName } from './deal-format.ts';
 import { LostReasonModal } from './LostReasonModal.tsx';
 
@@ -30,6 +31,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: string; onClose: () =>
   const { can } = useSession();
   const queryClient = useQueryClient();
   const [losing, setLosing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const deal = useQuery({ queryKey: [...dealKeys.all, 'one', dealId], queryFn: () => dealApi.get(dealId) });
   const pipelines = useQuery({ queryKey: dealKeys.pipelines, queryFn: pipelineApi.list });
   const done = () => void queryClient.invalidateQueries({ queryKey: dealKeys.all });
@@ -65,6 +67,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: string; onClose: () =>
               {t(`deal.statuses.${d.status}`)}
             </Badge>
           </Group>
+          {editing && <DealEditForm deal={d} onDone={() => setEditing(false)} />}
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Field label={t('deal.value')} value={money(d.valueSatang)} />
             <Field label={t('deal.weighted')} value={money(d.weightedSatang)} />
@@ -101,6 +104,11 @@ export function DealDrawer({ dealId, onClose }: { dealId: string; onClose: () =>
               <Button color="red" variant="light" disabled={d.status === 'lost'} onClick={() => setLosing(true)}>
                 {t('deal.markLost')}
               </Button>
+              {!editing && (
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  {t('deal.edit')}
+                </Button>
+              )}
             </Group>
           )}
           <Divider label={t('deal.products')} labelPosition="left" />

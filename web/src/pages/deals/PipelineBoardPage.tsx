@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
-import { Button, Group, ScrollArea, Select } from '@mantine/core';
+import { Button, Group, ScrollArea, SegmentedControl, Select } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -40,7 +40,7 @@ function moveInBoard(board: Board, move: PendingMove): Board {
 /** Kanban board of a pipeline: columns per stage with totals; drag a card to move its deal. */
 export function PipelineBoardPage() {
   const { t, i18n } = useTranslation('deals');
-  const { can } = useSession();
+  const { can, user } = useSession();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -50,15 +50,16 @@ export function PipelineBoardPage() {
   const pipelines = useQuery({ queryKey: dealKeys.pipelines, queryFn: pipelineApi.list });
   const pipelineId = params.get('pipeline') ?? pipelines.data?.find((p) => p.isDefault)?.id ?? pipelines.data?.[0]?.id;
   const openDeal = params.get('deal');
-  const boardKey = [...dealKeys.all, 'board', pipelineId];
+  const ownerId = params.get('mine') === '1' ? user.id : undefined;
+  const boardKey = [...dealKeys.all, 'board', pipelineId, ownerId];
   const board = useQuery({
     queryKey: boardKey,
-    queryFn: () => pipelineApi.board(pipelineId as string, { perStage: 25 }),
+    queryFn: () => pipelineApi.board(pipelineId as string, { perStage: 25, ...(ownerId ? { ownerId } : {}) }),
     enabled: Boolean(pipelineId),
   });
   const more = useMutation({
     mutationFn: ({ stageId, cursor }: { stageId: string; cursor: string }) =>
-      pipelineApi.stageCards(pipelineId as string, stageId, cursor),
+      pipelineApi.stageCards(pipelineId as string, stageId, cursor, ownerId),
     onSuccess: (page, { stageId }) =>
       setExtra((e) => ({
         ...e,
@@ -113,6 +114,17 @@ export function PipelineBoardPage() {
         description={t('board.subtitle')}
         actions={
           <>
+            <SegmentedControl
+              data={[
+                { value: '0', label: t('board.everyone') },
+                { value: '1', label: t('board.mine') },
+              ]}
+              value={ownerId ? '1' : '0'}
+              onChange={(v) => {
+                setExtra({});
+                setParam('mine', v === '1' ? '1' : null);
+              }}
+            />
             <Select
               aria-label={t('board.pipeline')}
               data={(pipelines.data ?? []).map((p) => ({ value: p.id, label: localName(p, i18n.language) }))}
