@@ -13,7 +13,11 @@ import { syntheticCustomers, TRUE } from './clv-synthetic.ts';
 import { machine } from './support/processes.ts';
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' } },
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '42' },
+    repeat: { type: 'string', default: '3' },
+  },
 });
 const n = Number(values.customers);
 const ms = (from: number) => performance.now() - from;
@@ -28,19 +32,37 @@ let t = performance.now();
 const data = syntheticCustomers(n, Number(values.seed));
 console.log(`generated in ${ms(t).toFixed(0)} ms`);
 
-t = performance.now();
-const bg = fitBgNbd(data);
-const bgMs = ms(t);
-t = performance.now();
-const gg = fitGammaGamma(data.x, data.m);
-const ggMs = ms(t);
-t = performance.now();
-const scores = scoreCustomers(data, bg, gg, { ...DEFAULT_SCORE_OPTIONS, timeUnit: 'week' });
-const scoreMs = ms(t);
-t = performance.now();
-rfmScores(data.recencyDays, data.periods, data.totalSatang);
-const rfmMs = ms(t);
+// The machine is shared: each step is run --repeat times and the fastest is reported.
+const times = {
+  bg: Number.POSITIVE_INFINITY,
+  gg: Number.POSITIVE_INFINITY,
+  score: Number.POSITIVE_INFINITY,
+  rfm: Number.POSITIVE_INFINITY,
+  total: Number.POSITIVE_INFINITY,
+};
+let bg: ReturnType<typeof fitBgNbd> | undefined;
+let gg: ReturnType<typeof fitGammaGamma> | undefined;
+let scores: ReturnType<typeof scoreCustomers> | undefined;
+let firstTotal = 0;
+for (let k = 0; k < Number(values.repeat); k++) {
+  const start = performance.now();
+  t = start;
+  bg = fitBgNbd(data);
+  times.bg = Math.min(times.bg, ms(t));
+  t = performance.now();
+  gg = fitGammaGamma(data.x, data.m);
+  times.gg = Math.min(times.gg, ms(t));
+  t = performance.now();
+  scores = scoreCustomers(data, bg, gg, { ...DEFAULT_SCORE_OPTIONS, timeUnit: 'week' });
+  times.score = Math.min(times.score, ms(t));
+  if (k === 0) firstTotal = ms(start);
+  times.total = Math.min(times.total, ms(start));
+  t = performance.now();
+  rfmScores(data.recencyDays, data.periods, data.totalSatang);
+  times.rfm = Math.min(times.rfm, ms(t));
+}
 
+if (!bg || !gg || !scores) throw new Error('--repeat must be at least 1');
 let repeat = 0;
 let clv = 0;
 let expected = 0;
@@ -58,9 +80,15 @@ console.log('| parameter | true | fitted | error |\n|---|---|---|---|');
 for (const k of ['r', 'alpha', 'a', 'b'] as const) console.log(row(k, bg[k], TRUE.bgnbd[k]));
 for (const k of ['p', 'q', 'v'] as const) console.log(row(k, gg[k], TRUE.gammaGamma[k]));
 console.log(`BG/NBD: ${bg.iterations} iterations, converged ${bg.converged}; Gamma-Gamma converged ${gg.converged}`);
+console.log(
+  `fastest of ${values.repeat} runs; load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('| step | ms |\n|---|---|');
-console.log(`| fit BG/NBD | ${bgMs.toFixed(0)} |`);
-console.log(`| fit Gamma-Gamma | ${ggMs.toFixed(0)} |`);
-console.log(`| score (P(alive), E[90 d], CLV 12 m, churn, grade) | ${scoreMs.toFixed(0)} |`);
-console.log(`| **fit + score** | **${(bgMs + ggMs + scoreMs).toFixed(0)}** |`);
-console.log(`| RFM quintiles and segments (apart) | ${rfmMs.toFixed(0)} |`);
+console.log(`| fit BG/NBD | ${times.bg.toFixed(0)} |`);
+console.log(`| fit Gamma-Gamma | ${times.gg.toFixed(0)} |`);
+console.log(`| score (P(alive), E[90 d], CLV 12 m, churn, grade) | ${times.score.toFixed(0)} |`);
+console.log(`| **fit + score (fastest whole run)** | **${times.total.toFixed(0)}** |`);
+console.log(`| fit + score, first run | ${firstTotal.toFixed(0)} |`);
+console.log(`| RFM quintiles and segments (apart) | ${times.rfm.toFixed(0)} |`);

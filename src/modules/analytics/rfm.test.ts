@@ -52,3 +52,23 @@ describe('RFM', () => {
     expect(s.segment[1]).toBe('lost');
   });
 });
+
+describe('quintile cut values', () => {
+  it('agree with counting worse customers one by one', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (const n of [1, 2, 3, 7, 10, 101, 1000]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(rand() * 20));
+      for (const higher of [true, false]) {
+        const got = quintileScores(values, higher);
+        values.forEach((v, i) => {
+          const worse = values.filter((w) => (higher ? w < v : w > v)).length;
+          expect(got[i]).toBe(Math.min(5, 1 + Math.floor((5 * worse) / n)));
+        });
+      }
+    }
+  });
+});

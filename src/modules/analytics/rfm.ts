@@ -61,38 +61,22 @@ export function segmentOf(r: number, f: number): RfmSegment {
  */
 export function quintileScores(values: Float64Array, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
   const scores = new Uint8Array(n);
+  if (n === 0) return scores;
+  const sorted = values.slice().sort();
+  // Score ≥ k + 1 exactly when at least ⌈k·n/5⌉ customers are worse: four cut values.
+  const cuts = [1, 2, 3, 4].map((k) => {
+    const need = Math.ceil((k * n) / 5);
+    return sorted[higherIsBetter ? need - 1 : n - need] as number;
+  });
+  const [c1, c2, c3, c4] = cuts as [number, number, number, number];
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    const worse = higherIsBetter ? lowerBound(sorted, v) : n - upperBound(sorted, v);
-    scores[i] = Math.min(5, 1 + Math.floor((5 * worse) / n));
+    scores[i] = higherIsBetter
+      ? 1 + +(v > c1) + +(v > c2) + +(v > c3) + +(v > c4)
+      : 1 + +(v < c1) + +(v < c2) + +(v < c3) + +(v < c4);
   }
   return scores;
-}
-
-/** First index whose value is ≥ v. */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > v. */
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface RfmScores {

@@ -21,14 +21,16 @@ export function frequencyCounts(x: Float64Array, w?: Float64Array): Map<number, 
   return counts;
 }
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-function mix(h: number, v: number): number {
-  f64[0] = v;
-  let k = Math.imul(u32[0] as number, 0xcc9e2d51) ^ Math.imul(u32[1] as number, 0x1b873593);
-  k = (k << 15) | (k >>> 17);
-  const m = Math.imul(h ^ k, 5) + 0xe6546b64;
-  return m ^ (m >>> 13);
+/**
+ * A bucket for (x, t_x, T): the numbers scaled to a 1/4096 grid and mixed. Different
+ * triples may share a bucket (the table compares the numbers themselves); whole days in
+ * weeks or days never do.
+ */
+function bucket(x: number, tx: number, T: number): number {
+  let h = Math.imul(x | 0, 0x9e3779b1) ^ Math.imul((tx * 4096) | 0, 0x85ebca6b) ^ Math.imul((T * 4096) | 0, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
 }
 
 /**
@@ -56,7 +58,7 @@ export function groupSummaries(data: Summaries): Summaries & { w: Float64Array; 
     const txi = inTx[i] as number;
     const Ti = inT[i] as number;
     const wi = data.w ? (data.w[i] as number) : 1;
-    let slot = mix(mix(mix(0x9747b28c, xi), txi), Ti) & mask;
+    let slot = bucket(xi, txi, Ti) & mask;
     for (;;) {
       const at = table[slot] as number;
       if (at === -1) {
