@@ -30,6 +30,7 @@ import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { OrdersPage } from './pages/sales/OrdersPage.tsx';
 import { ProductsPage } from './pages/sales/ProductsPage.tsx';
+import { MyTasksPage } from './pages/tasks/MyTasksPage.tsx';
 
 function guarded(module: PermissionModule, page: ReactNode) {
   return <RequirePermission module={module}>{page}</RequirePermission>;
@@ -61,6 +62,7 @@ export function AppRoutes() {
             <Route path="sales/products" element={guarded('sales', <ProductsPage />)} />
             <Route path="sales/board" element={guarded('sales', <PipelineBoardPage />)} />
             <Route path="sales/deals" element={guarded('sales', <DealsPage />)} />
+            <Route path="tasks" element={guarded('tasks', <MyTasksPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);

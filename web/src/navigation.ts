@@ -12,6 +12,7 @@ import {
   IconLayoutDashboard,
   IconLayoutKanban,
   IconLifebuoy,
+  IconListCheck,
   IconMessages,
   IconPackage,
   IconReceipt,
@@ -109,14 +110,16 @@ export const adminNav: NavItem[] = [
  * there); they are not module cards on the dashboard. `section` says which list they join;
  * a `parent` places them after that entry's other children.
  */
-export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products' | 'dealsBoard' | 'deals';
+export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products' | 'dealsBoard' | 'deals' | 'tasks';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder' | 'sales' | 'deals';
+  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks';
   section: 'main' | 'admin';
 }
 
 export const moduleNav: ModuleNavItem[] = [
+  // Every role keeps its own tasks (permission module 'tasks'); listed after the main sections.
+  { key: 'tasks', path: '/tasks', icon: IconListCheck, module: 'tasks', labelNs: 'tasks', section: 'main' },
   {
     key: 'dealsBoard',
     path: '/sales/board',

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { useDisplaySettings } from '../format/display-settings.ts';
+import { NotificationBell } from '../pages/tasks/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -26,6 +27,7 @@ export function AppLayout() {
             <Brand subtitle={companyName || undefined} />
           </Group>
           <Group gap="md" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

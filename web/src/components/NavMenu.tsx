@@ -26,6 +26,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t: tLadder } = useTranslation('ladder');
   const { t: tSales } = useTranslation('sales');
   const { t: tDeals } = useTranslation('deals');
+  const { t: tTasks } = useTranslation('tasks');
   const { can } = useSession();
   const { pathname } = useLocation();
   const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
@@ -34,6 +35,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     if (!('labelNs' in item)) return t(`nav.${item.key}`);
     if (item.key === 'orders' || item.key === 'products') return tSales(`nav.${item.key}`);
     if (item.key === 'dealsBoard' || item.key === 'deals') return tDeals(`nav.${item.key}`);
+    if (item.key === 'tasks') return tTasks('nav.tasks');
     return tLadder(`nav.${item.key as 'ladder' | 'ladderRules'}`);
   };
   const renderItem = (item: AnyNavItem) => (

@@ -14,6 +14,8 @@ import profileEn from './profile.en.json';
 import profileTh from './profile.th.json';
 import salesEn from './sales.en.json';
 import salesTh from './sales.th.json';
+import tasksEn from './tasks.en.json';
+import tasksTh from './tasks.th.json';
 import th from './th.json';
 
 // Both files must hold exactly the same keys: each assignment fails to compile if one lacks a key.
@@ -38,6 +40,9 @@ export const salesEnHasEveryKey: typeof salesTh = salesEn;
 // deals: the pipeline board, deals list, deal drawer and the profile's deals tab.
 export const dealsThHasEveryKey: typeof dealsEn = dealsTh;
 export const dealsEnHasEveryKey: typeof dealsTh = dealsEn;
+// tasks: my tasks, the profile's tasks tab and the notification bell.
+export const tasksThHasEveryKey: typeof tasksEn = tasksTh;
+export const tasksEnHasEveryKey: typeof tasksTh = tasksEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -77,6 +82,7 @@ void i18n.use(initReactI18next).init({
       ladder: ladderTh,
       sales: salesTh,
       deals: dealsTh,
+      tasks: tasksTh,
     },
     en: {
       translation: en,
@@ -86,6 +92,7 @@ void i18n.use(initReactI18next).init({
       ladder: ladderEn,
       sales: salesEn,
       deals: dealsEn,
+      tasks: tasksEn,
     },
   },
   lng: storedLocale(),

@@ -6,6 +6,7 @@ import type ladder from './ladder.en.json';
 import type lists from './lists.en.json';
 import type profile from './profile.en.json';
 import type sales from './sales.en.json';
+import type tasks from './tasks.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -18,6 +19,7 @@ declare module 'i18next' {
       ladder: typeof ladder;
       sales: typeof sales;
       deals: typeof deals;
+      tasks: typeof tasks;
     };
   }
 }

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
 import { CustomerDealsPanel } from '../deals/CustomerDealsPanel.tsx';
 import { CustomerOrdersPanel } from '../sales/CustomerOrdersPanel.tsx';
+import { CustomerTasksPanel } from '../tasks/CustomerTasksPanel.tsx';
 import { AddressesPanel } from './AddressesPanel.tsx';
 import { CompanyOverview } from './CompanyOverview.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
@@ -26,6 +27,7 @@ export function CustomerProfilePage() {
   const { t } = useTranslation('profile');
   const { t: tSales } = useTranslation('sales');
   const { t: tDeals } = useTranslation('deals');
+  const { t: tTasks } = useTranslation('tasks');
   const { can } = useSession();
   const customer = useCustomer(id);
 
@@ -93,6 +95,7 @@ export function CustomerProfilePage() {
             <Tabs.Tab value="timeline">{t('profile.tabs.timeline')}</Tabs.Tab>
             {can('sales') && <Tabs.Tab value="orders">{tSales('orders.tab')}</Tabs.Tab>}
             {can('sales') && <Tabs.Tab value="deals">{tDeals('profile.tab')}</Tabs.Tab>}
+            {can('tasks') && <Tabs.Tab value="tasks">{tTasks('profile.tab')}</Tabs.Tab>}
             <Tabs.Tab value="details">{t('profile.tabs.details')}</Tabs.Tab>
             <Tabs.Tab value="identities">{t('profile.tabs.identities')}</Tabs.Tab>
             <Tabs.Tab value="addresses">{t('profile.tabs.addresses')}</Tabs.Tab>
@@ -111,6 +114,9 @@ export function CustomerProfilePage() {
           </Tabs.Panel>
           <Tabs.Panel value="deals">
             <CustomerDealsPanel customerId={profile.id} customerName={profile.displayName} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tasks">
+            <CustomerTasksPanel customerId={profile.id} />
           </Tabs.Panel>
           <Tabs.Panel value="details">
             <DetailsPanel customer={profile} />
