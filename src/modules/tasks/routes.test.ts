@@ -100,6 +100,20 @@ describe('POST /tasks', () => {
     expect({ tasks: await count('tasks'), audit: await count('audit_log') }).toEqual(before);
   });
 
+  it('a retry with the same Idempotency-Key creates one task', async () => {
+    const before = await count('tasks');
+    const send = () =>
+      t.app.request(
+        '/api/v1/tasks',
+        jsonRequest('POST', { title: 'ครั้งเดียว' }, bearer(salesA.token, { 'idempotency-key': 'task-retry-1' })),
+      );
+    const [first, second] = [await send(), await send()];
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await second.json()) as Json).id).toBe(((await first.json()) as Json).id);
+    expect(await count('tasks')).toBe(before + 1);
+  });
+
   it('allows a reminder at or before the due time, and an assignment notifies the assignee', async () => {
     const due = later(86_400_000);
     const res = await call('POST', '/tasks', manager.token, {
