@@ -66,6 +66,19 @@ describe('ladder events', () => {
     expect(await stageOf(buyer)).toBe('repeat_customer');
   });
 
+  it('judges everyone again after an import (one event for many orders), but not after a dry run', async () => {
+    const buyer = await f.customer({ displayName: 'ผู้ซื้อจากไฟล์' });
+    await f.orders(buyer, 2);
+    const imported = (dryRun: boolean) => ({
+      ...event('imports.completed', '00000000-0000-4000-8000-000000000002', { kind: 'orders', dryRun }),
+      aggregateType: 'import',
+    });
+    await handleLadderEvent(db, imported(true));
+    expect(await stageOf(buyer)).toBeUndefined();
+    await handleLadderEvent(db, imported(false));
+    expect(await stageOf(buyer)).toBe('repeat_customer');
+  });
+
   it('forgets the reasons staff typed when a customer is erased', async () => {
     const person = await f.customer({ displayName: 'ลบฉัน', ownerId: f.salesA.userId });
     const set = await f.call('PUT', `/customers/${person}/ladder/override`, f.salesA.token, {

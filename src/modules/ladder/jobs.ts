@@ -37,6 +37,12 @@ async function affected(db: Db, event: EventJobData): Promise<string[]> {
   return [...direct, ...rows.map((r) => r.id)];
 }
 
+/**
+ * An import writes many customers or orders at once and emits one imports.completed event
+ * (not one per row): everyone is judged again, as at night. A dry run changed nothing.
+ */
+const IMPORTS_COMPLETED = 'imports.completed';
+
 /** Topics after which some customers' stage may change. */
 const TOPICS = [
   'customer.created',
@@ -53,10 +59,15 @@ const TOPICS = [
   'order.fulfilled',
   'order.cancelled',
   'order.refunded',
+  IMPORTS_COMPLETED,
 ] as const;
 
 /** Judges again the customers an event concerns (order entries only, for activity events). */
 export async function handleLadderEvent(db: Db, event: EventJobData): Promise<void> {
+  if (event.topic === IMPORTS_COMPLETED) {
+    if (event.payload.dryRun !== true) await recomputeAllLadder(db);
+    return;
+  }
   if (event.topic.startsWith('activity.') && event.payload.kind !== undefined && event.payload.kind !== 'order') return;
   await recomputeLadder(db, await affected(db, event));
   if (event.topic === 'customer.merged') {
