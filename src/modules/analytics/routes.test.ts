@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../core/db/rows-of.ts';
+import { createLogger } from '../../core/logger.ts';
 import type { SegmentCounts } from './count-segments.ts';
 import type { FitResult } from './fit-clv.ts';
+import { businessToday } from './fit-input.ts';
+import { recomputeNightly } from './jobs.ts';
 import { createRun } from './request-recompute.ts';
 import { runRecompute } from './run-recompute.ts';
 import type { RunView } from './run-view.ts';
@@ -205,6 +208,39 @@ describe('recompute and stored scores', () => {
     expect(failed.error?.th).toContain('ซื้อซ้ำ');
     expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
     expect(await outbox('analytics.scores_recomputed')).toBe(1);
+  });
+});
+
+describe('nightly run and API documentation', () => {
+  it('runs nightly calibrated to today, and skips (logged, not retried) while another run is queued', async () => {
+    const db = f.t.testDb.database.db;
+    await recomputeNightly(db, createLogger('silent'));
+    const [nightly] = await rowsOf<{ status: string; calibration_end: string; scored: number }>(
+      db,
+      sql`select status, to_char(calibration_end, 'YYYY-MM-DD') as calibration_end, scored from score_runs
+          where trigger = 'nightly'`,
+    );
+    expect(nightly).toMatchObject({ status: 'succeeded', scored: 40 });
+    expect(nightly?.calibration_end).toBe(businessToday('Asia/Bangkok'));
+    const queued = await createRun(db, {}, 'cli', null);
+    await recomputeNightly(db, createLogger('silent'));
+    const [count] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from score_runs where trigger = 'nightly'`,
+    );
+    expect(count?.n).toBe(1);
+    expect((await runRecompute(db, queued.id)).status).toBe('succeeded');
+  });
+
+  it('documents every analytics route in the OpenAPI document', async () => {
+    const doc = (await (await f.t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.paths['/api/v1/analytics/clv/fit']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/analytics/recompute']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/analytics/runs/{id}']?.get).toBeDefined();
+    expect(doc.paths['/api/v1/analytics/segments']?.get).toBeDefined();
+    expect(doc.paths['/api/v1/customers/{id}/scores']?.get).toBeDefined();
   });
 });
 
