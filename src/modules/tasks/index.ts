@@ -16,10 +16,13 @@ export const tasksModule: ModuleDefinition = {
 
 export { changeTaskStatus, TASK_TRANSITIONS } from './change-task-status.ts';
 export { createTask } from './create-task.ts';
+export { getTask } from './get-task.ts';
 export { TASK_REMINDERS_JOB } from './jobs.ts';
+export { listNotifications, unreadCount } from './list-notifications.ts';
 export { listTasks } from './list-tasks.ts';
-export { listNotifications, markAllNotificationsRead, markNotificationRead, unreadCount } from './notifications.ts';
+export { type NotificationView, notificationViewSchema } from './notification-view.ts';
 export { type NotificationInput, notifyUser } from './notify-user.ts';
+export { markAllNotificationsRead, markNotificationRead } from './read-notifications.ts';
 export { runReminders } from './run-reminders.ts';
 export { notifications, tasks } from './schema.ts';
 export {

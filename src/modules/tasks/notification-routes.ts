@@ -2,14 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf } from '../../core/http/actor.ts';
 import type { AppDeps, AppEnv } from '../../core/http/app-env.ts';
 import { errorResponses, idParamSchema, jsonResponse, security } from '../../core/http/openapi-common.ts';
-import {
-  listNotifications,
-  listNotificationsQuerySchema,
-  markAllNotificationsRead,
-  markNotificationRead,
-  notificationViewSchema,
-  unreadCount,
-} from './notifications.ts';
+import { listNotifications, listNotificationsQuerySchema, unreadCount } from './list-notifications.ts';
+import { notificationViewSchema } from './notification-view.ts';
+import { markAllNotificationsRead, markNotificationRead } from './read-notifications.ts';
 
 const common = { security, tags: ['Notifications'] };
 

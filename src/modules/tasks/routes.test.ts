@@ -157,6 +157,8 @@ describe('visibility', () => {
   it('a manager sees the team’s tasks; an admin sees all', async () => {
     expect(await ids(manager.token)).toContain(privateTask);
     expect(await ids(admin.token)).toContain(privateTask);
+    expect((await call('GET', `/tasks/${privateTask}`, manager.token)).body.title).toBe('งานส่วนตัวของ A');
+    expect((await call('GET', `/tasks/${privateTask}`, salesB.token)).status).toBe(404);
   });
 
   it('someone who may only see a task cannot change it; a stranger gets not found', async () => {

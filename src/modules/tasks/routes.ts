@@ -7,6 +7,7 @@ import { errorResponses, idParamSchema, jsonBody, jsonResponse, security } from 
 import { pageSchema } from '../../core/http/pagination.ts';
 import { changeTaskStatus, TASK_TRANSITIONS, type TaskTransition } from './change-task-status.ts';
 import { createTask } from './create-task.ts';
+import { getTask } from './get-task.ts';
 import { listTasks, listTasksQuerySchema } from './list-tasks.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { runReminders } from './run-reminders.ts';
@@ -76,6 +77,17 @@ export function taskRoutes(deps: AppDeps) {
         throw new AppError('forbidden', { module: 'tasks', action: 'run' });
       return c.json(await runReminders(db), 200);
     },
+  );
+  r.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/tasks/{id}',
+      summary: 'One task the caller may see',
+      request: { params: idParamSchema },
+      responses: { 200: jsonResponse(taskViewSchema, 'The task'), ...errorResponses },
+    }),
+    async (c) => c.json(await getTask(db, actorOf(c), c.req.valid('param').id), 200),
   );
   r.openapi(
     createRoute({
