@@ -102,6 +102,27 @@ describe('customer list filters', () => {
     expect(await names({ referredBy: c.a?.id })).toEqual(['co']);
   });
 
+  it('filters by the value scores of the last analytics recompute (grade, RFM segment, churn risk)', async () => {
+    // customer_scores is the analytics module's (above customers); rows written here as its recompute would.
+    const [run] = await db
+      .execute(sql`insert into score_runs (status, trigger, calibration_end, time_unit)
+      values ('succeeded', 'test', '2024-06-30', 'week') returning id`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const score = (customer: string, grade: string, segment: string, risk: string) =>
+      sql`(${c[customer]?.id}::uuid, ${run?.id}::uuid, now(), 3, 3, 3, ${segment}, 0.5, ${risk}, 1, 1000, ${grade}, 2, 2000, '2024-01-01', '2024-06-01')`;
+    await db.execute(sql`insert into customer_scores (customer_id, run_id, computed_at, rfm_r, rfm_f, rfm_m, rfm_segment,
+        p_alive, churn_risk, expected_purchases_90d, clv_12m_satang, value_grade, purchase_periods, total_spend_satang,
+        first_purchase_on, last_purchase_on)
+      values ${score('a', 'A', 'champions', 'low')}, ${score('b', 'B', 'at_risk', 'high')}, ${score('d', 'A', 'at_risk', 'medium')}`);
+    expect(await names({ valueGrade: 'A' })).toEqual(['a', 'd']);
+    expect(await names({ valueGrade: ['B', 'C'] })).toEqual(['b']);
+    expect(await names({ rfmSegment: 'at_risk' })).toEqual(['b', 'd']);
+    expect(await names({ rfmSegment: 'at_risk', churnRisk: 'high' })).toEqual(['b']);
+    expect(await names({ valueGrade: 'A' }, staff.salesA)).toEqual(['a']);
+    const errors = await fieldErrors({ valueGrade: 'D' as 'A', rfmSegment: 'vip' as 'new' });
+    expect(errors.map((e) => e.path).sort()).toEqual(['rfmSegment', 'valueGrade']);
+  });
+
   it('filters created dates by business-time-zone days', async () => {
     expect(await names({ createdFrom: '2024-06-01', createdTo: '2024-06-01' })).toEqual(['a', 'b']);
     expect(await names({ createdTo: '2024-05-31' })).toEqual([]);

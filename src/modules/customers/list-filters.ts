@@ -70,6 +70,29 @@ export const customerListFilterSchema = z
     )
       .optional()
       .openapi({ description: 'Relationship ladder stage; repeat for several (any may match).' }),
+    valueGrade: repeatable(z.enum(['A', 'B', 'C']))
+      .optional()
+      .openapi({ description: 'Value grade of the last analytics recompute; repeat for several.' }),
+    rfmSegment: repeatable(
+      z.enum([
+        'champions',
+        'loyal',
+        'potential_loyalists',
+        'new',
+        'promising',
+        'need_attention',
+        'about_to_sleep',
+        'at_risk',
+        'cant_lose_them',
+        'hibernating',
+        'lost',
+      ]),
+    )
+      .optional()
+      .openapi({ description: 'RFM segment of the last analytics recompute; repeat for several.' }),
+    churnRisk: repeatable(z.enum(['low', 'medium', 'high']))
+      .optional()
+      .openapi({ description: 'Churn risk band of the last analytics recompute; repeat for several.' }),
     sort: z.enum(CUSTOMER_SORTS).default('created_desc'),
   })
   .loose();
@@ -240,6 +263,21 @@ export async function customerListWhere(
     );
     conds.push(
       sql`coalesce((select cl.stage from customer_ladder cl where cl.customer_id = ${customers.id}), 'prospect') in (${stages})`,
+    );
+  }
+  // customer_scores belongs to the analytics module, above customers: reached by table name too.
+  for (const [column, values] of [
+    ['value_grade', filter.valueGrade],
+    ['rfm_segment', filter.rfmSegment],
+    ['churn_risk', filter.churnRisk],
+  ] as const) {
+    if (!values?.length) continue;
+    const list = sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+    conds.push(
+      sql`exists (select 1 from customer_scores cs where cs.customer_id = ${customers.id} and cs.${sql.raw(column)} in (${list}))`,
     );
   }
   return visibleCustomer(actor, and(...conds));
