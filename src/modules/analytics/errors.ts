@@ -32,6 +32,11 @@ export const analyticsErrors = {
     en: 'Only {found} customers bought more than once up to {calibrationEnd}; the models need at least {needed} to be fitted.',
     th: 'มีลูกค้าที่ซื้อซ้ำเพียง {found} รายจนถึง {calibrationEnd} แบบจำลองต้องมีอย่างน้อย {needed} รายจึงจะคำนวณได้',
   },
+  analytics_fit_failed: {
+    status: 422,
+    en: 'The purchase model could not be fitted to the orders up to {calibrationEnd}; try a later calibration end or the day unit.',
+    th: 'ไม่สามารถคำนวณแบบจำลองการซื้อจากคำสั่งซื้อจนถึง {calibrationEnd} ได้ ลองเลือกวันที่หลังกว่านี้หรือใช้หน่วยวัน',
+  },
   analytics_recompute_running: {
     status: 409,
     en: 'A recompute is already {status} (run {runId}); wait for it to finish.',

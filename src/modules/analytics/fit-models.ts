@@ -11,7 +11,7 @@ export const MIN_SPENDING_CUSTOMERS = 10;
 export const THIN_REPEAT_CUSTOMERS = 100;
 
 export interface FitWarning {
-  code: 'thin_data' | 'gamma_gamma_not_fitted' | 'not_converged' | 'spend_mean_undefined';
+  code: 'thin_data' | 'gamma_gamma_not_fitted' | 'gamma_gamma_degenerate' | 'not_converged' | 'spend_mean_undefined';
   en: string;
   th: string;
 }
@@ -25,6 +25,16 @@ export interface ModelFit {
   /** Repeat customers left out of Gamma-Gamma (all their repeat purchases were free). */
   ggExcluded: number;
   warnings: FitWarning[];
+}
+
+/**
+ * A Gamma-Gamma fit to use: converged, finite, and not running off to infinity (when every
+ * customer spends about the same, q and γ grow without bound and the likelihood stops
+ * meaning anything in double precision).
+ */
+function usableSpendFit(g: GammaGammaFit): boolean {
+  const finite = [g.p, g.q, g.v, g.logLikelihood].every(Number.isFinite);
+  return finite && g.converged && g.p < 1e6 && g.q < 1e6 && g.v < 1e12;
 }
 
 /** Fits BG/NBD and Gamma-Gamma to the summaries, refusing data they cannot learn from. */
@@ -54,10 +64,20 @@ export function fitModels(s: CustomerSummaries, calibrationEnd: string): ModelFi
     });
   }
   const bgnbd = fitBgNbd(s);
+  if (![bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, bgnbd.logLikelihood].every(Number.isFinite)) {
+    throw new AppError('analytics_fit_failed', { calibrationEnd });
+  }
   let gammaGamma: GammaGammaFit | null = null;
   if (spending >= MIN_SPENDING_CUSTOMERS) {
     gammaGamma = fitGammaGamma(s.x, s.m, MIN_SPENDING_CUSTOMERS);
-    if (gammaGamma.q <= 1) {
+    if (!usableSpendFit(gammaGamma)) {
+      gammaGamma = null;
+      warnings.push({
+        code: 'gamma_gamma_degenerate',
+        en: 'Customers’ average spends hardly differ, so the spend model has no stable fit; values use each customer’s own mean spend.',
+        th: 'ยอดซื้อเฉลี่ยของลูกค้าแต่ละรายแทบไม่ต่างกัน แบบจำลองยอดซื้อจึงหาค่าที่เสถียรไม่ได้ มูลค่าลูกค้าใช้ยอดซื้อเฉลี่ยของลูกค้าแต่ละรายแทน',
+      });
+    } else if (gammaGamma.q <= 1) {
       warnings.push({
         code: 'spend_mean_undefined',
         en: 'The spend model has q ≤ 1, so its average spend is unbounded; values use each customer’s own mean.',

@@ -117,7 +117,9 @@ export function scoreCustomers(
       useGg && gg
         ? expectedSpend(gg, x, s.m[i] as number)
         : (s.totalSatang[i] as number) / 100 / (s.periods[i] as number);
-    clvSatang[i] = Math.round(spend * (gDiscounted[j] as number) * 100);
+    const value = Math.round(spend * (gDiscounted[j] as number) * 100);
+    // A CLV is a bigint in satang: never NaN or infinite, whatever the data.
+    clvSatang[i] = Number.isFinite(value) ? Math.min(value, Number.MAX_SAFE_INTEGER) : 0;
     churn[i] = churnRiskOf(x, pa, s.recencyDays[i] as number);
   }
   return { pAlive, expected90d, clvSatang, churn, grade: gradesByValue(clvSatang, options.gradeShares) };
