@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types.ts';
+import analyticsEn from './analytics.en.json';
+import analyticsTh from './analytics.th.json';
 import dataopsEn from './dataops.en.json';
 import dataopsTh from './dataops.th.json';
 import dealsEn from './deals.en.json';
@@ -44,6 +46,10 @@ export const dealsEnHasEveryKey: typeof dealsTh = dealsEn;
 export const tasksThHasEveryKey: typeof tasksEn = tasksTh;
 export const tasksEnHasEveryKey: typeof tasksTh = tasksEn;
 
+// analytics: customer value scores (and later the dashboards).
+export const analyticsThHasEveryKey: typeof analyticsEn = analyticsTh;
+export const analyticsEnHasEveryKey: typeof analyticsTh = analyticsEn;
+
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
 
@@ -83,6 +89,7 @@ void i18n.use(initReactI18next).init({
       sales: salesTh,
       deals: dealsTh,
       tasks: tasksTh,
+      analytics: analyticsTh,
     },
     en: {
       translation: en,
@@ -93,6 +100,7 @@ void i18n.use(initReactI18next).init({
       sales: salesEn,
       deals: dealsEn,
       tasks: tasksEn,
+      analytics: analyticsEn,
     },
   },
   lng: storedLocale(),

@@ -1,4 +1,5 @@
 import 'i18next';
+import type analytics from './analytics.en.json';
 import type dataops from './dataops.en.json';
 import type deals from './deals.en.json';
 import type en from './en.json';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       sales: typeof sales;
       deals: typeof deals;
       tasks: typeof tasks;
+      analytics: typeof analytics;
     };
   }
 }

@@ -102,6 +102,10 @@ export interface CustomerListQuery {
   createdFrom?: string;
   createdTo?: string;
   consent?: string;
+  /** Scores of the last analytics recompute. */
+  valueGrade?: string;
+  rfmSegment?: string;
+  churnRisk?: string;
   sort?: CustomerSort;
   customFields?: Record<string, string>;
   limit?: number;

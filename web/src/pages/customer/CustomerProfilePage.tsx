@@ -6,6 +6,7 @@ import { ApiError } from '../../api/problem.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
+import { CustomerScoresCard } from '../analytics/CustomerScoresCard.tsx';
 import { CustomerDealsPanel } from '../deals/CustomerDealsPanel.tsx';
 import { CustomerOrdersPanel } from '../sales/CustomerOrdersPanel.tsx';
 import { CustomerTasksPanel } from '../tasks/CustomerTasksPanel.tsx';
@@ -85,6 +86,7 @@ export function CustomerProfilePage() {
       <ProfileHeader customer={profile} editable={editable} />
       {(profile.status ?? 'active') === 'active' && (
         <>
+          <CustomerScoresCard customerId={profile.id} />
           <CompanyOverview customer={profile} />
           <DuplicatesPanel customerId={profile.id} />
         </>

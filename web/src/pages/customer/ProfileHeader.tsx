@@ -11,11 +11,12 @@ import { ProfileLadderBadge } from '../ladder/ProfileLadderBadge.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
-    <Stack gap={0}>
+    <Stack gap={0} miw={0}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} data-testid={testId}>
+      {/* A long email breaks inside its column instead of running over the next one. */}
+      <Text size="sm" fw={500} data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
     </Stack>

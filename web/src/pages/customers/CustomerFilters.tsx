@@ -13,6 +13,7 @@ import {
   type CustomerListQuery,
   SOURCES,
 } from '../../queries/customers-types.ts';
+import { CHURN_RISKS, RFM_SEGMENTS, VALUE_GRADES } from '../analytics/scores-api.ts';
 
 export type CustomerFilterValues = Omit<CustomerListQuery, 'q' | 'limit' | 'cursor' | 'sort'> & {
   consentPurpose?: string;
@@ -45,7 +46,8 @@ export function CustomerFilters({
   onChange: (next: CustomerFilterValues) => void;
 }) {
   const { t } = useTranslation('profile');
-  const { scopeOf } = useSession();
+  const { t: ta } = useTranslation('analytics');
+  const { scopeOf, can } = useSession();
   const [more, { toggle }] = useDisclosure(false);
   const users = useUserOptions();
   const label = useLabel();
@@ -167,6 +169,32 @@ export function CustomerFilters({
             onChange={(consentStatus) => set({ consentStatus: consentStatus ?? undefined })}
             clearable
           />
+          {can('analytics') && (
+            <>
+              <Select
+                label={ta('filter.grade')}
+                data={VALUE_GRADES.map((g) => ({ value: g, label: ta(`filter.grades.${g}`) }))}
+                value={value.valueGrade ?? null}
+                onChange={(valueGrade) => set({ valueGrade: valueGrade ?? undefined })}
+                clearable
+                data-testid="filter-value-grade"
+              />
+              <Select
+                label={ta('filter.segment')}
+                data={RFM_SEGMENTS.map((s) => ({ value: s, label: ta(`segments.${s}`) }))}
+                value={value.rfmSegment ?? null}
+                onChange={(rfmSegment) => set({ rfmSegment: rfmSegment ?? undefined })}
+                clearable
+              />
+              <Select
+                label={ta('filter.churnRisk')}
+                data={CHURN_RISKS.map((r) => ({ value: r, label: ta(`filter.risks.${r}`) }))}
+                value={value.churnRisk ?? null}
+                onChange={(churnRisk) => set({ churnRisk: churnRisk ?? undefined })}
+                clearable
+              />
+            </>
+          )}
           {filterable.map((field) => {
             const current = value.customFields?.[field.key] ?? '';
             const setField = (v: string) => {

@@ -19,6 +19,9 @@ const SINGLE = [
   'createdFrom',
   'createdTo',
   'referredBy',
+  'valueGrade',
+  'rfmSegment',
+  'churnRisk',
 ] as const;
 
 export interface ListState {

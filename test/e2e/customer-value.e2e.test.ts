@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './support/browser.ts';
+import { ensureWebFresh } from './support/fresh-web-build.ts';
+import { repoRoot } from './support/paths.ts';
+import { type RunningServer, startSampan } from './support/sampan-server.ts';
+
+// The customer's value on the profile: demo customers with a year of orders, scored by
+// `sampan analytics recompute` (BG/NBD, Gamma-Gamma, RFM) before the server starts.
+const owner = { name: 'Malee Owner', email: 'owner@cafe.example', password: 'correct horse battery' };
+
+let dataDir: string;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+let csrf: string;
+
+interface Scores {
+  valueGrade: string;
+  valueGradeLabel: { en: string; th: string };
+  rfm: { segmentLabel: { en: string; th: string } };
+}
+
+function cli(args: string[]): string {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', ...args, '--data-dir', dataDir],
+    { cwd: repoRoot, stdio: 'pipe', env, encoding: 'utf8' },
+  );
+}
+
+describe('customer value on the profile', () => {
+  beforeAll(async () => {
+    ensureWebFresh();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-value-'));
+    cli(['demo', '--customers', '400']);
+    cli(['analytics', 'recompute']);
+    server = await startSampan(dataDir, 240_000);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
+      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
+    });
+    expect(setup.status()).toBe(201);
+    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+  }, 360_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) {
+      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await screenshot(page, `value-failed-${name}`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.lock`, { force: true });
+    }
+  });
+
+  /** A customer of the given grade and their scores, found through the API. */
+  async function customerOfGrade(grade: string): Promise<{ id: string; scores: Scores }> {
+    const list = await context.request.get(`${server.url}/api/v1/customers?limit=200`);
+    const { items } = (await list.json()) as { items: { id: string }[] };
+    for (const { id } of items) {
+      const res = await context.request.get(`${server.url}/api/v1/customers/${id}/scores`);
+      const { scores } = (await res.json()) as { scores: Scores | null };
+      if (scores?.valueGrade === grade) return { id, scores };
+    }
+    throw new Error(`no customer of grade ${grade} among the first 200`);
+  }
+
+  it('shows grade, RFM segment and predicted value in Thai, and in English', async () => {
+    const { id, scores } = await customerOfGrade('A');
+    await page.goto(`${server.url}/customers/${id}`);
+    const card = page.getByTestId('customer-scores');
+    await card.getByText('มูลค่าลูกค้า').waitFor();
+    await expect.poll(() => page.getByTestId('scores-grade').innerText()).toContain(scores.valueGradeLabel.th);
+    expect(await page.getByTestId('scores-segment').innerText()).toContain(scores.rfm.segmentLabel.th);
+    expect(await page.getByTestId('scores-clv').innerText()).toMatch(/฿[\d,]+\.\d\d/);
+    await screenshot(page, 'value-profile-th');
+
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.locator('header').getByText('English', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await card.getByText('Customer value').waitFor();
+    expect(await page.getByTestId('scores-grade').innerText()).toContain(scores.valueGradeLabel.en);
+    expect(await page.getByTestId('scores-clv').innerText()).toMatch(/THB\s[\d,]+\.\d\d/);
+    expect(await page.getByTestId('scores-segment').innerText()).toContain(scores.rfm.segmentLabel.en);
+    await screenshot(page, 'value-profile-en');
+  });
+
+  it('lists customers by value grade from the URL filter', async () => {
+    const { id } = await customerOfGrade('A');
+    await page.goto(`${server.url}/customers?valueGrade=A&sort=name_asc`);
+    const table = page.getByTestId('customers-table');
+    await table.locator('tbody tr').first().waitFor();
+    const shown = await table
+      .locator('tbody tr[data-customer-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
+    const api = await context.request.get(`${server.url}/api/v1/customers?valueGrade=A&limit=200`);
+    const graded = ((await api.json()) as { items: { id: string }[] }).items.map((c) => c.id);
+    expect(graded).toContain(id);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const shownId of shown) expect(graded).toContain(shownId);
+    await page.getByTestId('more-filters').click();
+    await expect.poll(() => page.getByTestId('filter-value-grade').inputValue()).toContain('A');
+    await screenshot(page, 'value-list-grade-a-en');
+  });
+
+  it('explains that a customer who has not bought yet has no scores', async () => {
+    const created = await context.request.post(`${server.url}/api/v1/customers`, {
+      data: { firstName: 'ลูกค้าใหม่', lastName: 'ยังไม่ซื้อ' },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${server.url}/customers/${id}`);
+    await page
+      .getByTestId('customer-scores-empty')
+      .getByText(/first paid order/)
+      .waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
