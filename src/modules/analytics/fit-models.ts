@@ -28,13 +28,13 @@ export interface ModelFit {
 }
 
 /**
- * A Gamma-Gamma fit to use: converged, finite, and not running off to infinity (when every
+ * A Gamma-Gamma fit to use: finite, and not running off to infinity (when every
  * customer spends about the same, q and γ grow without bound and the likelihood stops
  * meaning anything in double precision).
  */
 function usableSpendFit(g: GammaGammaFit): boolean {
   const finite = [g.p, g.q, g.v, g.logLikelihood].every(Number.isFinite);
-  return finite && g.converged && g.p < 1e6 && g.q < 1e6 && g.v < 1e12;
+  return finite && g.p < 1e6 && g.q < 1e6 && g.v < 1e12;
 }
 
 /** Fits BG/NBD and Gamma-Gamma to the summaries, refusing data they cannot learn from. */

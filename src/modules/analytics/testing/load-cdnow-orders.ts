@@ -1,27 +1,32 @@
 /**
- * Test helper: loads the CDNOW sample (test/fixtures/cdnow) as customers and paid orders
- * with set-based SQL. One small file on purpose: when the order CSV importer lands, this
- * is the one place to swap for the real import path.
+ * Test helper: loads the CDNOW sample (test/fixtures/cdnow) through the real path a shop
+ * would use — converted to the orders CSV format (scripts/cdnow-to-orders-csv.ts) and run
+ * through the orders importer (`sampan import orders`), each sample id becoming a customer
+ * with the external id "cdnow:<id>". Amounts are dollars in cents, stored as minor units.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { CDNOW_ORDERS_MAPPING, CDNOW_SAMPLE, cdnowToOrdersCsv } from '../../../../scripts/cdnow-to-orders-csv.ts';
+import { systemActor } from '../../../core/auth/principal.ts';
 import type { Db } from '../../../core/db/database.ts';
-import { rowsOf } from '../../../core/db/rows-of.ts';
-
-const FILE = join(import.meta.dirname, '../../../../test/fixtures/cdnow/CDNOW_sample.txt');
+import { customerIdentities } from '../../customers/index.ts';
+import { createFileImport, runImport } from '../../imports/index.ts';
 
 export interface CdnowTransaction {
   /** Sample id 1–2357. */
   customer: number;
   /** YYYY-MM-DD */
   day: string;
-  /** Dollars in cents, stored as satang (one dollar = one baht here). */
+  /** Dollars in cents. */
   cents: number;
 }
 
+/** The transactions as the file states them, read without the importer (for expected values). */
 export function readCdnowTransactions(): CdnowTransaction[] {
-  return readFileSync(FILE, 'utf8')
+  return readFileSync(CDNOW_SAMPLE, 'utf8')
     .split(/\r?\n/)
     .filter((l) => l.trim())
     .map((l) => {
@@ -35,23 +40,33 @@ export function readCdnowTransactions(): CdnowTransaction[] {
     });
 }
 
-/** Inserts one customer per sample id and one paid order per transaction (at noon, Bangkok). Returns ids by sample id. */
+/** Imports the sample as orders through the orders importer. Returns customer ids by sample id. */
 export async function loadCdnowOrders(db: Db): Promise<Map<number, string>> {
-  const tx = readCdnowTransactions();
-  const count = Math.max(...tx.map((t) => t.customer));
-  const customers = await rowsOf<{ id: string; n: number }>(
-    db,
-    sql`insert into customers (display_name) select 'CDNOW ' || g from generate_series(1, ${count}::int) g
-        returning id::text, substr(display_name, 7)::int as n`,
-  );
-  const ids = new Map(customers.map((c) => [Number(c.n), c.id]));
-  const rows = tx.map((t, i) => ({ c: ids.get(t.customer), d: t.day, a: t.cents, e: `cdnow-${i + 1}` }));
-  await db.execute(
-    sql`insert into orders (customer_id, source, external_id, status, currency, ordered_at, subtotal_satang,
-          vat_satang, total_satang, paid_satang, paid_at, content_hash)
-        select t.c, 'import', t.e, 'paid', 'THB', (t.d::date + time '12:00') at time zone 'Asia/Bangkok', t.a, 0, t.a, t.a,
-          (t.d::date + time '12:00') at time zone 'Asia/Bangkok', md5(t.e)
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(c uuid, d text, a bigint, e text)`,
-  );
-  return ids;
+  const dir = mkdtempSync(join(tmpdir(), 'sampan-cdnow-'));
+  try {
+    const path = join(dir, 'cdnow-orders.csv');
+    writeFileSync(path, cdnowToOrdersCsv(readFileSync(CDNOW_SAMPLE, 'utf8')));
+    const actor = systemActor('cli');
+    const created = await createFileImport(db, actor, {
+      kind: 'orders',
+      path,
+      fileName: 'cdnow-orders.csv',
+      fileSize: statSync(path).size,
+      fileSha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+      mapping: { ...CDNOW_ORDERS_MAPPING },
+      options: { externalSystem: 'cdnow' },
+      dryRun: false,
+    });
+    const progress = await runImport(db, actor, created.id);
+    if (progress.status !== 'completed' || progress.rejected > 0) {
+      throw new Error(`CDNOW import ended ${progress.status} with ${progress.rejected} rejected rows`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const held = await db
+    .select({ value: customerIdentities.value, customerId: customerIdentities.customerId })
+    .from(customerIdentities)
+    .where(and(eq(customerIdentities.kind, 'external'), eq(customerIdentities.system, 'cdnow')));
+  return new Map(held.map((h) => [Number(h.value), h.customerId]));
 }
