@@ -261,7 +261,12 @@ describe('customer list: virtual scrolling, URL filters, saved views and bulk ac
     expect(csv.charCodeAt(0)).toBe(0xfeff); // a BOM, so Excel reads the Thai
     const lines = csv.slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^รหัสลูกค้า,/);
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...picked].sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual([...picked].sort());
 
     await page.getByTestId('bulk-owner').click();
     await page.getByRole('option', { name: 'ฉัน', exact: true }).click();

@@ -154,7 +154,7 @@ describe('findDuplicates', () => {
     expect(one.items.map((p) => p.customerIds.join('|'))).toEqual([key('line1', 'line2')]);
   });
 
-  it("gives each profile exactly its pairs of the whole list, with the same scores and reasons", async () => {
+  it('gives each profile exactly its pairs of the whole list, with the same scores and reasons', async () => {
     const all = await findDuplicates(db, staff.admin, { limit: 100, minScore: 0 });
     expect(all.items.length).toBeGreaterThan(5);
     const summary = (p: DuplicatePair) => `${p.customerIds.join('|')} ${p.score} ${p.reasons.map((r) => r.code)}`;

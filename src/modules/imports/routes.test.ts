@@ -349,7 +349,7 @@ describe('customer export', () => {
       .where(eq(auditLog.action, 'export'))
       .orderBy(desc(auditLog.id))
       .limit(1);
-    expect((audit?.changes as { picked?: { after: number } }).picked?.after).toBe(2);
+    expect((audit?.changes as { picked?: { after: number } } | undefined)?.picked?.after).toBe(2);
     const workbook = new ExcelJS.Workbook();
     const xlsx = await t.app.request(
       '/api/v1/customers/export.xlsx',
