@@ -47,7 +47,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
       label={label(item)}
       leftSection={<item.icon size={18} stroke={1.6} />}
       rightSection={
-        item.planned ? (
+        // A module with working parts (its children) is not "coming soon" as a whole.
+        item.planned && !mainItems.some((other) => other.parent === item.key && visible(other)) ? (
           <Badge size="sm" variant="light" color="gray" tt="none">
             {t('placeholder.badgeShort')}
           </Badge>
