@@ -1,11 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { and, inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../core/audit/record-audit.ts';
 import { authorize } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { Db } from '../../core/db/database.ts';
+import { rowsOf } from '../../core/db/rows-of.ts';
 import { encodeCursor } from '../../core/http/pagination.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import {
@@ -18,7 +19,7 @@ import {
   customers,
   validateInput,
 } from '../customers/index.ts';
-import { EXPORT_COLUMNS } from './export-columns.ts';
+import { EXPORT_COLUMNS, type ExportRow, type ExportScores } from './export-columns.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,6 +31,21 @@ export interface CustomerExport {
   fileName: string;
   contentType: string;
   body: Readable;
+}
+
+/** Each row with its analytics scores (customer_scores belongs to analytics, above imports: read by table name). */
+async function withScores(db: Db, rows: CustomerRow[]): Promise<ExportRow[]> {
+  const scores = await rowsOf<ExportScores & { customerId: string }>(
+    db,
+    sql`select customer_id::text as "customerId", value_grade as "valueGrade", rfm_segment as "rfmSegment",
+          churn_risk as "churnRisk", p_alive as "pAlive", clv_12m_satang::float8 as "clv12mSatang"
+        from customer_scores where customer_id in (${sql.join(
+          rows.map((r) => sql`${r.id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  const byId = new Map(scores.map((s) => [s.customerId, s]));
+  return rows.map((r) => ({ ...r, scores: byId.get(r.id) }));
 }
 
 /**
@@ -62,7 +78,7 @@ export async function exportCustomers(
       },
     }),
   );
-  async function* pages(): AsyncGenerator<CustomerRow[]> {
+  async function* pages(): AsyncGenerator<ExportRow[]> {
     let cursor: string | undefined;
     for (;;) {
       const rows = await db
@@ -71,7 +87,7 @@ export async function exportCustomers(
         .where(and(where, customerAfterCursor(filter.sort, cursor)))
         .orderBy(...order)
         .limit(PAGE);
-      if (rows.length) yield rows;
+      if (rows.length) yield await withScores(db, rows);
       const last = rows.at(-1);
       if (rows.length < PAGE || !last) return;
       cursor = encodeCursor(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, jsonRequest, type TestApp } from '../../../test/support/test-app.ts';
@@ -324,15 +324,24 @@ describe('customer export', () => {
 
   it('exports customers picked by id, only those the caller may see, and audits it', async () => {
     const picked: Record<string, string> = {};
-    for (const [token, name] of [
-      [salesA.token, 'เลือกเอ'],
-      [salesB.token, 'เลือกบี'],
-      [salesB.token, 'ไม่เลือกบี'],
+    for (const [key, token, name] of [
+      ['a', salesA.token, 'เลือกเอ'],
+      ['b', salesB.token, 'เลือกบี'],
+      ['bOther', salesB.token, 'ไม่เลือกบี'],
     ] as const) {
       const res = await t.app.request('/api/v1/customers', jsonRequest('POST', { firstName: name }, bearer(token)));
-      picked[name] = ((await res.json()) as { id: string }).id;
+      picked[key] = ((await res.json()) as { id: string }).id;
     }
-    const ids = [picked['เลือกเอ'], picked['เลือกบี']];
+    const ids = [picked.a, picked.b];
+    // Scores as the analytics recompute stores them (its table, written here by SQL).
+    await t.testDb.database.db.execute(sql`with run as (
+        insert into score_runs (status, trigger, calibration_end, time_unit)
+        values ('succeeded', 'test', '2026-06-30', 'week') returning id)
+      insert into customer_scores (customer_id, run_id, computed_at, rfm_r, rfm_f, rfm_m, rfm_segment, p_alive,
+        churn_risk, expected_purchases_90d, clv_12m_satang, value_grade, purchase_periods, total_spend_satang,
+        first_purchase_on, last_purchase_on)
+      select ${picked.b}::uuid, run.id, now(), 5, 4, 4, 'champions', 0.93125, 'low', 2.5, 123450, 'A', 6,
+        500000, '2026-01-05', '2026-06-20' from run`);
     const res = await t.app.request(
       '/api/v1/customers/export.csv',
       jsonRequest('POST', { ids, lang: 'en' }, bearer(salesB.token)),
@@ -342,6 +351,18 @@ describe('customer export', () => {
     expect(text.split('\n')[0]).toContain('Display name');
     expect(text).toContain('เลือกบี');
     expect(text).not.toContain('ไม่เลือกบี');
+    const [header, row] = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header?.split(',').slice(-5)).toEqual([
+      'Value grade',
+      'RFM segment',
+      'Churn risk',
+      'P(alive)',
+      'Predicted 12-month value (THB)',
+    ]);
+    expect(row?.split(',').slice(-5)).toEqual(['A', 'champions', 'low', '0.9313', '1234.50']);
     expect(text).not.toContain('เลือกเอ'); // salesA's customer: not visible to salesB
     const [audit] = await t.testDb.database.db
       .select({ changes: auditLog.changes })
