@@ -118,7 +118,11 @@ describe('POST /analytics/clv/fit', () => {
     // 25 repeat customers cannot pin down how spend varies between customers: the spend
     // model runs off to infinity, is dropped and said so (the CDNOW test covers a real fit).
     expect(body.gammaGamma).toEqual({ p: null, q: null, v: null, logLikelihood: null, excluded: 0 });
-    expect(body.warnings.map((w) => w.code)).toEqual(['thin_data', 'gamma_gamma_degenerate']);
+    // On so few customers BG/NBD may also stop short of its tolerance ('not_converged'),
+    // depending on the order the customers come in (their random ids): allowed, not required.
+    const codes = body.warnings.map((w) => w.code);
+    expect(codes.slice(0, 2)).toEqual(['thin_data', 'gamma_gamma_degenerate']);
+    expect(codes.slice(2).every((c) => c === 'not_converged')).toBe(true);
     expect(body.warnings[1]?.th).toContain('ยอดซื้อ');
     expect(await outbox('analytics.scores_recomputed')).toBe(0);
   });
