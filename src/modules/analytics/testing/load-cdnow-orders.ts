@@ -2,7 +2,8 @@
  * Test helper: loads the CDNOW sample (test/fixtures/cdnow) through the real path a shop
  * would use — converted to the orders CSV format (scripts/cdnow-to-orders-csv.ts) and run
  * through the orders importer (`sampan import orders`), each sample id becoming a customer
- * with the external id "cdnow:<id>". Amounts are dollars in cents, stored as minor units.
+ * with an external identifier (system "cdnow", value the sample id). Amounts are dollars in
+ * cents, stored as minor units.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
