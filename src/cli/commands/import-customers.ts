@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
 import type { Db } from '../../core/db/database.ts';
@@ -16,13 +15,12 @@ import {
   ON_MATCH,
   type OnMatch,
   openCsv,
-  rejectionsReport,
-  runImport,
   suggestMapping,
 } from '../../modules/imports/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
+import { choose, n, reportImport, runWithProgress, sha256Of } from './import-file-run.ts';
 
 export const importCustomersHelp = `sampan import customers FILE [--mapping NAME|FILE.json] [--on-match update|skip] [--dry-run]
                         [--encoding utf-8|windows-874] [--delimiter ,|;|tab] [--no-resume]
@@ -31,13 +29,6 @@ export const importCustomersHelp = `sampan import customers FILE [--mapping NAME
   LINE, Facebook, POS number, email, then phone. Without --mapping the columns are mapped
   from their Thai or English headers. Progress goes to stderr; rejected rows are written
   to FILE.rejected.csv. An interrupted import of the same file resumes where it stopped.`;
-
-function choose<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
 
 export function parseImportArgs(args: string[]) {
   const { values, positionals } = parse(
@@ -75,12 +66,6 @@ export function parseImportArgs(args: string[]) {
   };
 }
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 async function mappingFor(
   db: Db,
   option: string | undefined,
@@ -98,8 +83,6 @@ async function mappingFor(
   reader.close();
   return suggestMapping(reader.headers);
 }
-
-const n = (v: number) => v.toLocaleString('en');
 
 function progressLine(p: ImportProgress): string {
   return `  ${n(p.processed)} rows  ${n(p.rowsPerSecond)} rows/s  created ${n(p.created)}  updated ${n(p.updated)}  skipped ${n(p.skipped)}  rejected ${n(p.rejected)}`;
@@ -152,24 +135,20 @@ export async function importCustomersCommand(args: string[]): Promise<number> {
       });
       importId = view.id;
     }
-    const live = process.stderr.isTTY;
-    const done = await runImport(db, actor, importId, {
-      batchSize: parsed.batchSize ?? defaultBatchSize(database.kind),
-      onProgress: (p) => process.stderr.write(live ? `\r${progressLine(p)}\u001b[K` : `${progressLine(p)}\n`),
-    });
-    if (live) process.stderr.write('\n');
-    const lines = [
+    const done = await runWithProgress(
+      db,
+      actor,
+      importId,
+      parsed.batchSize ?? defaultBatchSize(database.kind),
+      progressLine,
+    );
+    return reportImport(
+      db,
+      actor,
+      importId,
+      parsed.file,
+      done,
       `${parsed.dryRun ? 'Dry run' : 'Import'} ${done.status}: ${n(done.processed)} rows — ${n(done.created)} created, ${n(done.updated)} updated, ${n(done.skipped)} skipped, ${n(done.rejected)} rejected (import ${importId}).`,
-    ];
-    if (done.rejected > 0) {
-      const reportFile = `${parsed.file.replace(/\.[^./]*$/, '')}.rejected.csv`;
-      const report = await rejectionsReport(db, actor, importId, 'en');
-      const parts: string[] = [];
-      for await (const chunk of report.chunks) parts.push(chunk);
-      writeFileSync(reportFile, parts.join(''));
-      lines.push(`Rejected rows with their line numbers and reasons: ${reportFile}`);
-    }
-    console.log(lines.join('\n'));
-    return done.rejected > 0 && done.processed === done.rejected ? 1 : 0;
+    );
   });
 }

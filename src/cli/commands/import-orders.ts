@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
 import {
@@ -14,8 +13,6 @@ import {
   mappingByName,
   type OrderImportOptions,
   openCsv,
-  rejectionsReport,
-  runImport,
   suggestOrderMapping,
   UNKNOWN_CUSTOMER,
   UNKNOWN_SKU,
@@ -24,6 +21,7 @@ import { ORDER_SOURCES } from '../../modules/orders/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
+import { choose, n, reportImport, runWithProgress, sha256Of } from './import-file-run.ts';
 
 export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.json] [--dry-run] [--unknown-customer create|reject]
                      [--unknown-sku keep|reject] [--external-system SYS] [--source import|pos|web|line|manual|api]
@@ -35,13 +33,6 @@ export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.
   become new profiles (or are rejected). Without --mapping the columns are mapped from their
   Thai or English headers. Progress goes to stderr; rejected rows go to FILE.rejected.csv.
   Importing the same file again skips orders that exist with the same content.`;
-
-function choose<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
 
 export function parseImportOrdersArgs(args: string[]) {
   const { values, positionals } = parse(
@@ -92,14 +83,6 @@ export function parseImportOrdersArgs(args: string[]) {
     batchSize: batch === undefined ? undefined : Number(batch),
   };
 }
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-const n = (v: number) => v.toLocaleString('en');
 
 function progressLine(p: ImportProgress): string {
   return `  ${n(p.processed)} rows  ${n(p.rowsPerSecond)} rows/s  created ${n(p.created)}  skipped ${n(p.skipped)}  rejected ${n(p.rejected)}`;
@@ -168,24 +151,20 @@ export async function importOrdersCommand(args: string[]): Promise<number> {
       });
       importId = view.id;
     }
-    const live = process.stderr.isTTY;
-    const done = await runImport(db, actor, importId, {
-      batchSize: parsed.batchSize ?? defaultBatchSize(database.kind),
-      onProgress: (p) => process.stderr.write(live ? `\r${progressLine(p)}\u001b[K` : `${progressLine(p)}\n`),
-    });
-    if (live) process.stderr.write('\n');
-    const lines = [
+    const done = await runWithProgress(
+      db,
+      actor,
+      importId,
+      parsed.batchSize ?? defaultBatchSize(database.kind),
+      progressLine,
+    );
+    return reportImport(
+      db,
+      actor,
+      importId,
+      parsed.file,
+      done,
       `${parsed.dryRun ? 'Dry run' : 'Import'} ${done.status}: ${n(done.processed)} rows — ${n(done.created)} order lines created, ${n(done.skipped)} skipped (orders already there), ${n(done.rejected)} rejected (import ${importId}).`,
-    ];
-    if (done.rejected > 0) {
-      const reportFile = `${parsed.file.replace(/\.[^./]*$/, '')}.rejected.csv`;
-      const report = await rejectionsReport(db, actor, importId, 'en');
-      const parts: string[] = [];
-      for await (const chunk of report.chunks) parts.push(chunk);
-      writeFileSync(reportFile, parts.join(''));
-      lines.push(`Rejected rows with their line numbers and reasons: ${reportFile}`);
-    }
-    console.log(lines.join('\n'));
-    return done.rejected > 0 && done.processed === done.rejected ? 1 : 0;
+    );
   });
 }
