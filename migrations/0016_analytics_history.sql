@@ -1,0 +1,1 @@
+-- Reserved: filled in by the analytics_history work.
