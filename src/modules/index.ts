@@ -12,12 +12,15 @@ import { dataQualityModule } from './data-quality/index.ts';
 import { dealsModule } from './deals/index.ts';
 import { dedupeModule, duplicateListModule } from './dedupe/index.ts';
 import { loadDemo } from './demo/index.ts';
+import { forecastsModule } from './forecasts/index.ts';
 import { identityModule } from './identity/index.ts';
 import { customerExportModule, importsModule } from './imports/index.ts';
 import { ladderModule } from './ladder/index.ts';
+import { leadsModule } from './leads/index.ts';
 import { ordersModule } from './orders/index.ts';
 import { privacyModule } from './privacy/index.ts';
 import { productsModule } from './products/index.ts';
+import { quotesModule } from './quotes/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { viewsModule } from './views/index.ts';
 
@@ -39,7 +42,10 @@ export function businessModules(): ModuleDefinition[] {
     productsModule,
     ordersModule,
     dealsModule,
+    forecastsModule,
+    quotesModule,
     tasksModule,
+    leadsModule,
     ladderModule,
     analyticsModule,
     viewsModule,
