@@ -47,4 +47,19 @@ export const analyticsErrors = {
     en: 'Recompute option {field} is not valid: {reason}',
     th: 'ตัวเลือก {field} ของการคำนวณคะแนนไม่ถูกต้อง: {reasonTh}',
   },
+  analytics_bad_month: {
+    status: 400,
+    en: 'The month "{value}" is not valid: write it as YYYY-MM, e.g. 2026-09.',
+    th: 'เดือน "{value}" ไม่ถูกต้อง กรุณาเขียนเป็น ปปปป-ดด (ค.ศ.) เช่น 2026-09',
+  },
+  analytics_bad_period: {
+    status: 400,
+    en: 'The period from {from} to {to} is not valid: {reason}',
+    th: 'ช่วงเวลาตั้งแต่ {from} ถึง {to} ไม่ถูกต้อง: {reasonTh}',
+  },
+  analytics_spend_exists: {
+    status: 409,
+    en: 'Marketing spend for {month} ({currency}{channel}) is already entered; change that entry instead.',
+    th: 'มีการบันทึกค่าการตลาดของเดือน {month} ({currency}{channel}) ไว้แล้ว กรุณาแก้ไขรายการเดิมแทน',
+  },
 } satisfies Record<string, ErrorEntry>;

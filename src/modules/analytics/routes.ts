@@ -6,7 +6,9 @@ import { countSegments, segmentCountsSchema } from './count-segments.ts';
 import { fitClv, fitRequestSchema, fitResultSchema } from './fit-clv.ts';
 import { getCustomerScores } from './get-customer-scores.ts';
 import { getRun } from './get-run.ts';
+import { marketingSpendRoutes } from './marketing-spend-routes.ts';
 import { recomputeRequestSchema } from './recompute-options.ts';
+import { reportRoutes } from './report-routes.ts';
 import { requestRecompute } from './request-recompute.ts';
 import { runViewSchema } from './run-view.ts';
 import { customerScoresViewSchema } from './scores-view.ts';
@@ -77,5 +79,7 @@ export function analyticsRoutes(deps: AppDeps) {
     }),
     async (c) => c.json(await getCustomerScores(db, actorOf(c), c.req.valid('param').id), 200),
   );
+  r.route('/', reportRoutes(deps));
+  r.route('/', marketingSpendRoutes(deps));
   return r;
 }

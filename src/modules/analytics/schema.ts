@@ -8,10 +8,12 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.ts';
@@ -88,5 +90,60 @@ export const customerScores = pgTable(
     ),
     check('customer_scores_risk_known', sql`${t.churnRisk} in ('low', 'medium', 'high')`),
     check('customer_scores_grade_known', sql`${t.valueGrade} in ('A', 'B', 'C')`),
+  ],
+);
+
+/**
+ * How many customers moved from one RFM segment to another at a run, and their revenue
+ * (net spend up to the run's calibration end), recorded before the run replaced the
+ * previous scores. '' as from = first scored at this run; '' as to = no longer scored.
+ */
+export const scoreRunTransitions = pgTable(
+  'score_run_transitions',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+    fromSegment: text('from_segment').notNull().default(''),
+    toSegment: text('to_segment').notNull().default(''),
+    customers: integer('customers').notNull(),
+    revenueSatang: bigint('revenue_satang', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'score_run_transitions_pk', columns: [t.runId, t.fromSegment, t.toSegment] })],
+);
+
+/** Each run's segment sizes, kept after later runs replace the scores (segment sizes over time). */
+export const scoreRunSegments = pgTable(
+  'score_run_segments',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => scoreRuns.id, { onDelete: 'cascade' }),
+    segment: text('segment').notNull(),
+    customers: integer('customers').notNull(),
+    revenueSatang: bigint('revenue_satang', { mode: 'number' }).notNull(),
+    clv12mSatang: bigint('clv_12m_satang', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'score_run_segments_pk', columns: [t.runId, t.segment] })],
+);
+
+/** Marketing spend entered per month (first day of the month), currency and optional channel. */
+export const marketingSpend = pgTable(
+  'marketing_spend',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    month: date('month', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull().default('THB'),
+    channel: text('channel').notNull().default(''),
+    amountSatang: bigint('amount_satang', { mode: 'number' }).notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('marketing_spend_month_key').on(t.month, t.currency, t.channel),
+    check('marketing_spend_amount_nonnegative', sql`${t.amountSatang} >= 0`),
+    check('marketing_spend_month_first_day', sql`extract(day from ${t.month}) = 1`),
   ],
 );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.ts';
 import { rowsOf } from '../../core/db/rows-of.ts';
 import type { CustomerSummaries } from './customer-summaries.ts';
+import { keepPreviousSegments, recordTransitions } from './record-transitions.ts';
 import type { RfmScores } from './rfm.ts';
 import type { ModelScores } from './score-customers.ts';
 
@@ -16,7 +17,8 @@ const literal = (values: ArrayLike<number | string>, from: number, to: number): 
 /**
  * Replaces every stored score with this run's, inside the caller's transaction: all of a
  * run's scores or none. Rows go in batches of arrays (one parameter per column), and only
- * for customers that still exist.
+ * for customers that still exist. The movement between segments and the new segment sizes
+ * are recorded for the run in the same transaction (score_run_transitions, score_run_segments).
  */
 export async function writeScores(
   tx: Tx,
@@ -27,6 +29,7 @@ export async function writeScores(
   rfm: RfmScores,
   scores: ModelScores,
 ): Promise<number> {
+  await keepPreviousSegments(tx);
   await tx.execute(sql`delete from customer_scores`);
   const n = s.ids.length;
   for (let from = 0; from < n; from += BATCH) {
@@ -48,6 +51,7 @@ export async function writeScores(
           where exists (select 1 from customers c where c.id = u.id)`,
     );
   }
+  await recordTransitions(tx, runId);
   const [row] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from customer_scores`);
   return Number(row?.n ?? 0);
 }
