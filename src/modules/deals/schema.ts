@@ -95,6 +95,10 @@ export const deals = pgTable(
     index('deals_owner_idx').on(t.ownerId, t.status),
     index('deals_pipeline_created_idx').on(t.pipelineId, t.createdAt),
     index('deals_created_idx').on(t.createdAt, t.id),
+    // Forecasts and sales KPIs (migration 0015): won / lost in a period, open deals by expected close.
+    index('deals_won_at_idx').on(t.wonAt).where(sql`${t.status} = 'won'`),
+    index('deals_lost_at_idx').on(t.lostAt).where(sql`${t.status} = 'lost'`),
+    index('deals_open_close_idx').on(t.expectedCloseOn).where(sql`${t.status} = 'open'`),
     check('deals_value_nonnegative', sql`${t.valueSatang} >= 0`),
     check('deals_status', sql`${t.status} in ('open', 'won', 'lost')`),
   ],
