@@ -121,7 +121,7 @@ export async function getKpis(db: DbOrTx, actor: Actor, q: KpiQuery): Promise<Kp
         ), periods(period, earlier, starts) as (
           values ('current', 'previous', ${current.from}::date), ('previous', 'before', ${previous.from}::date)
         ), bought as (
-          select p.period, p.currency, count(*)::int as customers, sum(pc.orders)::int as orders,
+          select p.period, pc.currency, count(*)::int as customers, sum(pc.orders)::int as orders,
                  sum(pc.revenue)::bigint as revenue, count(*) filter (where pc.days >= 2)::int as repeaters,
                  count(*) filter (where f.first_day >= p.starts)::int as new_customers,
                  sum(pc.revenue) filter (where f.first_day >= p.starts)::bigint as new_revenue
