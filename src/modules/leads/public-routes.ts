@@ -3,7 +3,7 @@ import type { Db } from '../../core/db/database.ts';
 import type { AppEnv } from '../../core/http/app-env.ts';
 import { clientIp } from '../../core/http/client-ip.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../core/http/openapi-common.ts';
-import { captureFormLead, formSubmissionSchema } from './capture-form-lead.ts';
+import { captureFormLead, type FormSubmission } from './capture-form-lead.ts';
 
 const keyParamSchema = z.object({
   key: z
@@ -23,7 +23,11 @@ export function publicLeadRoutes(r: OpenAPIHono<AppEnv>, db: Db): void {
       method: 'post',
       path: '/public/lead-forms/{key}',
       summary: 'A web form submission becomes a lead (public; the key is the credential; rate limited)',
-      request: { params: keyParamSchema, body: jsonBody(formSubmissionSchema) },
+      description:
+        'Body (JSON): firstName, lastName, company, jobTitle, email, phone, lineId, province, message, page. ' +
+        'It is checked after the rate limit, so a flood of bad posts is refused too (LeadFormSubmission).',
+      // Loose here on purpose: the use case validates after counting the post against the limit.
+      request: { params: keyParamSchema, body: jsonBody(z.record(z.string(), z.unknown())) },
       responses: {
         201: jsonResponse(z.object({ id: z.string().uuid() }), 'Received'),
         400: bad,
@@ -33,7 +37,7 @@ export function publicLeadRoutes(r: OpenAPIHono<AppEnv>, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await captureFormLead(db, c.req.valid('param').key, c.req.valid('json'), {
+        await captureFormLead(db, c.req.valid('param').key, c.req.valid('json') as FormSubmission, {
           ip: clientIp(c),
           requestId: c.get('requestId'),
         }),
