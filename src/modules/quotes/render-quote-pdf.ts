@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { bahtText } from './bahttext.ts';
 import { formatDay, formatMoney, formatRate, PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
+import { keepThaiTextExtractable } from './pdf-thai-text.ts';
 import { quoteFonts } from './quote-fonts.ts';
 
 /** Everything printed on a quote, already resolved (no database here). */
@@ -70,6 +71,7 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
+  for (const name of ['bold', 'regular']) keepThaiTextExtractable(doc.font(name));
   const right = PAGE.width - PAGE.margin;
   const width = right - PAGE.margin;
 
