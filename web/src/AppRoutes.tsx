@@ -25,6 +25,8 @@ import { PipelineBoardPage } from './pages/deals/PipelineBoardPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LadderPage } from './pages/ladder/LadderPage.tsx';
 import { LadderRulesPage } from './pages/ladder/LadderRulesPage.tsx';
+import { LeadSetupPage } from './pages/leads/LeadSetupPage.tsx';
+import { LeadsPage } from './pages/leads/LeadsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
@@ -62,6 +64,8 @@ export function AppRoutes() {
             <Route path="sales/products" element={guarded('sales', <ProductsPage />)} />
             <Route path="sales/board" element={guarded('sales', <PipelineBoardPage />)} />
             <Route path="sales/deals" element={guarded('sales', <DealsPage />)} />
+            <Route path="sales/leads" element={guarded('sales', <LeadsPage />)} />
+            <Route path="sales/lead-setup" element={guarded('sales', <LeadSetupPage />)} />
             <Route path="tasks" element={guarded('tasks', <MyTasksPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {

@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconAdjustmentsHorizontal,
   IconArrowsJoin,
   IconBriefcase,
   IconChartBar,
@@ -23,6 +24,7 @@ import {
   IconStairsUp,
   IconTargetArrow,
   IconUser,
+  IconUserSearch,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -110,14 +112,41 @@ export const adminNav: NavItem[] = [
  * there); they are not module cards on the dashboard. `section` says which list they join;
  * a `parent` places them after that entry's other children.
  */
-export type ModuleNavKey = 'ladder' | 'ladderRules' | 'orders' | 'products' | 'dealsBoard' | 'deals' | 'tasks';
+export type ModuleNavKey =
+  | 'ladder'
+  | 'ladderRules'
+  | 'orders'
+  | 'products'
+  | 'dealsBoard'
+  | 'deals'
+  | 'tasks'
+  | 'leads'
+  | 'leadSetup';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks';
+  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks' | 'leads';
   section: 'main' | 'admin';
 }
 
 export const moduleNav: ModuleNavItem[] = [
+  {
+    key: 'leads',
+    path: '/sales/leads',
+    icon: IconUserSearch,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'leads',
+    section: 'main',
+  },
+  {
+    key: 'leadSetup',
+    path: '/sales/lead-setup',
+    icon: IconAdjustmentsHorizontal,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'leads',
+    section: 'main',
+  },
   // Every role keeps its own tasks (permission module 'tasks'); listed after the main sections.
   { key: 'tasks', path: '/tasks', icon: IconListCheck, module: 'tasks', labelNs: 'tasks', section: 'main' },
   {

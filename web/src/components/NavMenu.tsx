@@ -27,6 +27,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t: tSales } = useTranslation('sales');
   const { t: tDeals } = useTranslation('deals');
   const { t: tTasks } = useTranslation('tasks');
+  const { t: tLeads } = useTranslation('leads');
   const { can } = useSession();
   const { pathname } = useLocation();
   const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
@@ -36,6 +37,7 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     if (item.key === 'orders' || item.key === 'products') return tSales(`nav.${item.key}`);
     if (item.key === 'dealsBoard' || item.key === 'deals') return tDeals(`nav.${item.key}`);
     if (item.key === 'tasks') return tTasks('nav.tasks');
+    if (item.key === 'leads' || item.key === 'leadSetup') return tLeads(`nav.${item.key}`);
     return tLadder(`nav.${item.key as 'ladder' | 'ladderRules'}`);
   };
   const renderItem = (item: AnyNavItem) => (

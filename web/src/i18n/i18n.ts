@@ -10,6 +10,8 @@ import dealsTh from './deals.th.json';
 import en from './en.json';
 import ladderEn from './ladder.en.json';
 import ladderTh from './ladder.th.json';
+import leadsEn from './leads.en.json';
+import leadsTh from './leads.th.json';
 import listsEn from './lists.en.json';
 import listsTh from './lists.th.json';
 import profileEn from './profile.en.json';
@@ -49,6 +51,10 @@ export const tasksEnHasEveryKey: typeof tasksTh = tasksEn;
 // analytics: customer value scores (and later the dashboards).
 export const analyticsThHasEveryKey: typeof analyticsEn = analyticsTh;
 export const analyticsEnHasEveryKey: typeof analyticsTh = analyticsEn;
+
+// leads: leads list, lead drawer, assignment and scoring rules, learned score, web forms.
+export const leadsThHasEveryKey: typeof leadsEn = leadsTh;
+export const leadsEnHasEveryKey: typeof leadsTh = leadsEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -90,6 +96,7 @@ void i18n.use(initReactI18next).init({
       deals: dealsTh,
       tasks: tasksTh,
       analytics: analyticsTh,
+      leads: leadsTh,
     },
     en: {
       translation: en,
@@ -101,6 +108,7 @@ void i18n.use(initReactI18next).init({
       deals: dealsEn,
       tasks: tasksEn,
       analytics: analyticsEn,
+      leads: leadsEn,
     },
   },
   lng: storedLocale(),

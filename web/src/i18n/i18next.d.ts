@@ -4,6 +4,7 @@ import type dataops from './dataops.en.json';
 import type deals from './deals.en.json';
 import type en from './en.json';
 import type ladder from './ladder.en.json';
+import type leads from './leads.en.json';
 import type lists from './lists.en.json';
 import type profile from './profile.en.json';
 import type sales from './sales.en.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       deals: typeof deals;
       tasks: typeof tasks;
       analytics: typeof analytics;
+      leads: typeof leads;
     };
   }
 }
