@@ -57,4 +57,34 @@ export const dealErrors = {
     en: 'Only managers and administrators change pipelines and their stages.',
     th: 'เฉพาะผู้จัดการและผู้ดูแลระบบเท่านั้นที่แก้ไขไปป์ไลน์และขั้นตอนได้',
   },
+  pipeline_stage_has_deals: {
+    status: 409,
+    en: '{count} deals are on stage "{stage}"; choose a stage of the same pipeline to move them to.',
+    th: 'มีดีล {count} รายการอยู่ในขั้นตอน "{stage}" กรุณาเลือกขั้นตอนในไปป์ไลน์เดียวกันเพื่อย้ายดีลไป',
+  },
+  pipeline_stage_in_history: {
+    status: 409,
+    en: 'Deals passed through stage "{stage}"; choose a stage of the same pipeline to take over its history.',
+    th: 'เคยมีดีลผ่านขั้นตอน "{stage}" กรุณาเลือกขั้นตอนในไปป์ไลน์เดียวกันเพื่อรับประวัติของขั้นตอนนี้',
+  },
+  pipeline_stage_last_of_kind: {
+    status: 409,
+    en: '"{stage}" is the last {kind} stage of its pipeline and cannot be deleted.',
+    th: '"{stage}" เป็นขั้นตอนประเภท {kind} ขั้นสุดท้ายของไปป์ไลน์ จึงลบไม่ได้',
+  },
+  pipeline_stage_target_other_pipeline: {
+    status: 422,
+    en: 'Stage "{stage}" belongs to another pipeline; deals move only to a stage of the same pipeline.',
+    th: 'ขั้นตอน "{stage}" อยู่ในไปป์ไลน์อื่น ดีลย้ายได้เฉพาะไปยังขั้นตอนในไปป์ไลน์เดียวกัน',
+  },
+  pipeline_stage_target_kind: {
+    status: 422,
+    en: 'Stage "{stage}" is of another kind; the deals of a {kind} stage move to another {kind} stage.',
+    th: 'ขั้นตอน "{stage}" เป็นคนละประเภท ดีลในขั้นตอนประเภท {kind} ต้องย้ายไปขั้นตอนประเภท {kind} เช่นกัน',
+  },
+  pipeline_stage_target_self: {
+    status: 422,
+    en: 'Choose another stage to move the deals to, not the one being deleted.',
+    th: 'กรุณาเลือกขั้นตอนอื่นที่จะย้ายดีลไป ไม่ใช่ขั้นตอนที่กำลังจะลบ',
+  },
 } satisfies Record<string, ErrorEntry>;

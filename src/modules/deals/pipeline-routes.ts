@@ -7,6 +7,7 @@ import { pageSchema } from '../../core/http/pagination.ts';
 import { addStage } from './add-stage.ts';
 import { createPipeline } from './create-pipeline.ts';
 import { dealCardSchema } from './deal-card.ts';
+import { deleteStage } from './delete-stage.ts';
 import { getPipeline, listPipelines, listPipelinesQuerySchema } from './list-pipelines.ts';
 import {
   boardQuerySchema,
@@ -102,6 +103,23 @@ export function pipelineRoutes(r: OpenAPIHono<AppEnv>, db: Db): void {
       responses: { 200: jsonResponse(stageViewSchema, 'The stage'), ...errorResponses },
     }),
     async (c) => c.json(await updateStage(db, actorOf(c), c.req.valid('param').stageId, c.req.valid('json')), 200),
+  );
+  r.openapi(
+    createRoute({
+      ...common,
+      method: 'delete',
+      path: '/pipelines/{id}/stages/{stageId}',
+      summary: 'Delete a stage; its deals and history move to moveTo, a stage of the same pipeline and kind',
+      request: {
+        params: stageParams,
+        query: z.object({ moveTo: z.string().uuid().optional().openapi({ description: 'Stage to move deals to.' }) }),
+      },
+      responses: { 200: jsonResponse(z.object({ movedDeals: z.number().int() }), 'Deleted'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id, stageId } = c.req.valid('param');
+      return c.json(await deleteStage(db, actorOf(c), id, stageId, c.req.valid('query').moveTo), 200);
+    },
   );
   r.openapi(
     createRoute({

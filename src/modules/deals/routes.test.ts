@@ -360,6 +360,6 @@ describe('deals', () => {
     expect(Object.keys(doc.paths['/api/v1/deals'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(doc.paths['/api/v1/deals/{id}/move']?.post).toBeDefined();
     expect(doc.paths['/api/v1/pipelines/{id}/board']?.get).toBeDefined();
-    expect(Object.keys(doc.paths['/api/v1/pipelines/{id}/stages/{stageId}'] ?? {})).toEqual(['patch']);
+    expect(Object.keys(doc.paths['/api/v1/pipelines/{id}/stages/{stageId}'] ?? {})).toEqual(['patch', 'delete']);
   });
 });
