@@ -7,6 +7,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { mainNav, PLANNED_MODULES } from './navigation.ts';
 import { AuditLogPage } from './pages/admin/AuditLogPage.tsx';
+import { AnalyticsPage } from './pages/analytics/AnalyticsPage.tsx';
 import { CustomFieldsPage } from './pages/admin/CustomFieldsPage.tsx';
 import { RolesPage } from './pages/admin/RolesPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
@@ -29,6 +30,9 @@ import { LeadSetupPage } from './pages/leads/LeadSetupPage.tsx';
 import { LeadsPage } from './pages/leads/LeadsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
+import { QuoteEditorPage } from './pages/quotes/QuoteEditorPage.tsx';
+import { QuotePage } from './pages/quotes/QuotePage.tsx';
+import { QuotesPage } from './pages/quotes/QuotesPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { OrdersPage } from './pages/sales/OrdersPage.tsx';
 import { ProductsPage } from './pages/sales/ProductsPage.tsx';
@@ -61,12 +65,17 @@ export function AppRoutes() {
             <Route path="customers/data-quality/:check" element={guarded('customers', <QualityListPage />)} />
             <Route path="customers/ladder" element={guarded('customers', <LadderPage />)} />
             <Route path="sales/orders" element={guarded('sales', <OrdersPage />)} />
+            <Route path="sales/quotes" element={guarded('sales', <QuotesPage />)} />
+            <Route path="sales/quotes/new" element={guarded('sales', <QuoteEditorPage />)} />
+            <Route path="sales/quotes/:id" element={guarded('sales', <QuotePage />)} />
+            <Route path="sales/quotes/:id/edit" element={guarded('sales', <QuoteEditorPage />)} />
             <Route path="sales/products" element={guarded('sales', <ProductsPage />)} />
             <Route path="sales/board" element={guarded('sales', <PipelineBoardPage />)} />
             <Route path="sales/deals" element={guarded('sales', <DealsPage />)} />
             <Route path="sales/leads" element={guarded('sales', <LeadsPage />)} />
             <Route path="sales/lead-setup" element={guarded('sales', <LeadSetupPage />)} />
             <Route path="tasks" element={guarded('tasks', <MyTasksPage />)} />
+            <Route path="analytics" element={guarded('analytics', <AnalyticsPage />)} />
             <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
             {PLANNED_MODULES.map((key) => {
               const item = mainNav.find((nav) => nav.key === key);

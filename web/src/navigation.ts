@@ -6,6 +6,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconFileImport,
+  IconFileInvoice,
   IconForms,
   IconGift,
   IconHistory,
@@ -88,8 +89,8 @@ export const mainNav: NavItem[] = [
     module: 'customers',
     parent: 'customers',
   },
-  { key: 'sales', path: '/sales', icon: IconTargetArrow, module: 'sales', planned: true },
-  { key: 'analytics', path: '/analytics', icon: IconChartBar, module: 'analytics', planned: true },
+  { key: 'sales', path: '/sales', icon: IconTargetArrow, module: 'sales' },
+  { key: 'analytics', path: '/analytics', icon: IconChartBar, module: 'analytics' },
   { key: 'service', path: '/service', icon: IconLifebuoy, module: 'service', planned: true },
   { key: 'campaigns', path: '/campaigns', icon: IconSpeakerphone, module: 'marketing', planned: true },
   { key: 'channels', path: '/channels', icon: IconMessages, module: 'marketing', planned: true },
@@ -121,10 +122,11 @@ export type ModuleNavKey =
   | 'deals'
   | 'tasks'
   | 'leads'
-  | 'leadSetup';
+  | 'leadSetup'
+  | 'pipelinesAdmin';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks' | 'leads';
+  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks' | 'leads' | 'forecasts';
   section: 'main' | 'admin';
 }
 
@@ -168,6 +170,15 @@ export const moduleNav: ModuleNavItem[] = [
     section: 'main',
   },
   {
+    key: 'quotes',
+    path: '/sales/quotes',
+    icon: IconFileInvoice,
+    module: 'sales',
+    parent: 'sales',
+    labelNs: 'quotes',
+    section: 'main',
+  },
+  {
     key: 'orders',
     path: '/sales/orders',
     icon: IconReceipt,
@@ -200,6 +211,16 @@ export const moduleNav: ModuleNavItem[] = [
     icon: IconStairsUp,
     module: 'settings',
     labelNs: 'ladder',
+    section: 'admin',
+  },
+  // Managers and admins change pipelines; a salesperson sees them read-only.
+  {
+    key: 'pipelinesAdmin',
+    path: '/admin/pipelines',
+    icon: IconLayoutKanban,
+    module: 'sales',
+    action: 'update',
+    labelNs: 'forecasts',
     section: 'admin',
   },
 ];

@@ -7,7 +7,9 @@ import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useCustomer } from '../../queries/customers.ts';
 import { CustomerScoresCard } from '../analytics/CustomerScoresCard.tsx';
+import { RecommendationsCard } from '../analytics/RecommendationsCard.tsx';
 import { CustomerDealsPanel } from '../deals/CustomerDealsPanel.tsx';
+import { CustomerQuotesPanel } from '../quotes/CustomerQuotesPanel.tsx';
 import { CustomerOrdersPanel } from '../sales/CustomerOrdersPanel.tsx';
 import { CustomerTasksPanel } from '../tasks/CustomerTasksPanel.tsx';
 import { AddressesPanel } from './AddressesPanel.tsx';
@@ -87,6 +89,7 @@ export function CustomerProfilePage() {
       {(profile.status ?? 'active') === 'active' && (
         <>
           <CustomerScoresCard customerId={profile.id} />
+          <RecommendationsCard customerId={profile.id} />
           <CompanyOverview customer={profile} />
           <DuplicatesPanel customerId={profile.id} />
         </>
@@ -113,6 +116,7 @@ export function CustomerProfilePage() {
           </Tabs.Panel>
           <Tabs.Panel value="orders">
             <CustomerOrdersPanel customerId={profile.id} />
+            <CustomerQuotesPanel customerId={profile.id} />
           </Tabs.Panel>
           <Tabs.Panel value="deals">
             <CustomerDealsPanel customerId={profile.id} customerName={profile.displayName} />
