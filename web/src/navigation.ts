@@ -123,10 +123,11 @@ export type ModuleNavKey =
   | 'tasks'
   | 'leads'
   | 'leadSetup'
-  | 'pipelinesAdmin';
+  | 'pipelinesAdmin'
+  | 'quotes';
 export interface ModuleNavItem extends Omit<NavItem, 'key'> {
   key: ModuleNavKey;
-  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks' | 'leads' | 'forecasts';
+  labelNs: 'ladder' | 'sales' | 'deals' | 'tasks' | 'leads' | 'forecasts' | 'quotes';
   section: 'main' | 'admin';
 }
 

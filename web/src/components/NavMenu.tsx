@@ -28,6 +28,8 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t: tDeals } = useTranslation('deals');
   const { t: tTasks } = useTranslation('tasks');
   const { t: tLeads } = useTranslation('leads');
+  const { t: tQuotes } = useTranslation('quotes');
+  const { t: tForecasts } = useTranslation('forecasts');
   const { can } = useSession();
   const { pathname } = useLocation();
   const visible = (item: AnyNavItem) => !item.module || can(item.module, item.action ?? 'read');
@@ -37,7 +39,9 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     if (item.key === 'orders' || item.key === 'products') return tSales(`nav.${item.key}`);
     if (item.key === 'dealsBoard' || item.key === 'deals') return tDeals(`nav.${item.key}`);
     if (item.key === 'tasks') return tTasks('nav.tasks');
+    if (item.key === 'quotes') return tQuotes('nav.quotes');
     if (item.key === 'leads' || item.key === 'leadSetup') return tLeads(`nav.${item.key}`);
+    if (item.key === 'pipelinesAdmin') return tForecasts('nav.pipelinesAdmin');
     return tLadder(`nav.${item.key as 'ladder' | 'ladderRules'}`);
   };
   const renderItem = (item: AnyNavItem) => (

@@ -8,6 +8,8 @@ import dataopsTh from './dataops.th.json';
 import dealsEn from './deals.en.json';
 import dealsTh from './deals.th.json';
 import en from './en.json';
+import forecastsEn from './forecasts.en.json';
+import forecastsTh from './forecasts.th.json';
 import ladderEn from './ladder.en.json';
 import ladderTh from './ladder.th.json';
 import leadsEn from './leads.en.json';
@@ -16,6 +18,8 @@ import listsEn from './lists.en.json';
 import listsTh from './lists.th.json';
 import profileEn from './profile.en.json';
 import profileTh from './profile.th.json';
+import quotesEn from './quotes.en.json';
+import quotesTh from './quotes.th.json';
 import salesEn from './sales.en.json';
 import salesTh from './sales.th.json';
 import tasksEn from './tasks.en.json';
@@ -55,6 +59,14 @@ export const analyticsEnHasEveryKey: typeof analyticsTh = analyticsEn;
 // leads: leads list, lead drawer, assignment and scoring rules, learned score, web forms.
 export const leadsThHasEveryKey: typeof leadsEn = leadsTh;
 export const leadsEnHasEveryKey: typeof leadsTh = leadsEn;
+
+// forecasts: the sales dashboard (quotas, forecast, sales KPIs) and the pipelines admin screen.
+export const forecastsThHasEveryKey: typeof forecastsEn = forecastsTh;
+export const forecastsEnHasEveryKey: typeof forecastsTh = forecastsEn;
+
+// quotes: quotes list, editor, quote page with the PDF preview, the profile's quotes.
+export const quotesThHasEveryKey: typeof quotesEn = quotesTh;
+export const quotesEnHasEveryKey: typeof quotesTh = quotesEn;
 
 export const LOCALE_STORAGE_KEY = 'sampan.locale';
 export const DEFAULT_LOCALE: Locale = 'th';
@@ -96,7 +108,9 @@ void i18n.use(initReactI18next).init({
       deals: dealsTh,
       tasks: tasksTh,
       analytics: analyticsTh,
+      forecasts: forecastsTh,
       leads: leadsTh,
+      quotes: quotesTh,
     },
     en: {
       translation: en,
@@ -108,7 +122,9 @@ void i18n.use(initReactI18next).init({
       deals: dealsEn,
       tasks: tasksEn,
       analytics: analyticsEn,
+      forecasts: forecastsEn,
       leads: leadsEn,
+      quotes: quotesEn,
     },
   },
   lng: storedLocale(),
