@@ -11,7 +11,14 @@ export const MIN_SPENDING_CUSTOMERS = 10;
 export const THIN_REPEAT_CUSTOMERS = 100;
 
 export interface FitWarning {
-  code: 'thin_data' | 'gamma_gamma_not_fitted' | 'gamma_gamma_degenerate' | 'not_converged' | 'spend_mean_undefined';
+  code:
+    | 'thin_data'
+    | 'gamma_gamma_not_fitted'
+    | 'gamma_gamma_degenerate'
+    | 'not_converged'
+    | 'spend_mean_undefined'
+    | 'no_dropout'
+    | 'parameter_at_bound';
   en: string;
   th: string;
 }
@@ -35,6 +42,35 @@ export interface ModelFit {
 function usableSpendFit(g: GammaGammaFit): boolean {
   const finite = [g.p, g.q, g.v, g.logLikelihood].every(Number.isFinite);
   return finite && g.p < 1e6 && g.q < 1e6 && g.v < 1e12;
+}
+
+/**
+ * What a BG/NBD fit on the edge of its parameter range means for the shop. Dropout at
+ * its edge (a at the bottom or b at the top) is the common case: nobody seems to have
+ * left yet, so everyone counts as active and churn risk says little.
+ */
+function boundWarnings(fit: BgNbdFit): FitWarning[] {
+  if (fit.atBounds.length === 0) return [];
+  const noDropout = fit.atBounds.some(
+    (e) => (e.param === 'a' && e.edge === 'lower') || (e.param === 'b' && e.edge === 'upper'),
+  );
+  if (noDropout) {
+    return [
+      {
+        code: 'no_dropout',
+        en: 'So far the orders show almost no customers who stopped buying, so the model counts nearly everyone as still active: churn risk and P(alive) will sharpen once some customers lapse.',
+        th: 'จากคำสั่งซื้อจนถึงตอนนี้แทบไม่มีลูกค้าที่เลิกซื้อ แบบจำลองจึงถือว่าลูกค้าเกือบทุกรายยังเคลื่อนไหวอยู่ ความเสี่ยงการเลิกซื้อและโอกาสยังเป็นลูกค้าจะชัดเจนขึ้นเมื่อมีลูกค้าห่างหายไปบ้าง',
+      },
+    ];
+  }
+  const names = fit.atBounds.map((e) => e.param).join(', ');
+  return [
+    {
+      code: 'parameter_at_bound',
+      en: `The purchase model reached the edge of its range (${names}): customers look more alike than the model expects; treat the predictions as rough.`,
+      th: `แบบจำลองการซื้อถึงขอบเขตของค่าพารามิเตอร์ (${names}) ลูกค้ามีพฤติกรรมคล้ายกันมากกว่าที่แบบจำลองคาดไว้ ผลพยากรณ์จึงเป็นค่าประมาณคร่าว ๆ`,
+    },
+  ];
 }
 
 /** Fits BG/NBD and Gamma-Gamma to the summaries, refusing data they cannot learn from. */
@@ -91,6 +127,7 @@ export function fitModels(s: CustomerSummaries, calibrationEnd: string): ModelFi
       th: `มีลูกค้าซื้อซ้ำที่มียอดซื้อมากกว่าศูนย์เพียง ${spending} ราย (ต้องมีอย่างน้อย ${MIN_SPENDING_CUSTOMERS} ราย) จึงไม่ได้คำนวณแบบจำลองยอดซื้อ มูลค่าลูกค้าใช้ยอดซื้อเฉลี่ยของลูกค้าแต่ละรายแทน`,
     });
   }
+  warnings.push(...boundWarnings(bgnbd));
   if (!bgnbd.converged || (gammaGamma && !gammaGamma.converged)) {
     warnings.push({
       code: 'not_converged',

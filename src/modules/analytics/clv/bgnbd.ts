@@ -10,19 +10,60 @@ export interface BgNbdParams {
   b: number;
 }
 
+export type BgNbdParamName = keyof BgNbdParams;
+
 export interface BgNbdFit extends BgNbdParams {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /**
+   * Parameters that ended on the edge of their allowed range (BGNBD_BOUNDS): the data
+   * points to one of the model's limiting cases, e.g. b at its upper edge (or a at its
+   * lower one) when customers hardly ever stop buying.
+   */
+  atBounds: { param: BgNbdParamName; edge: 'lower' | 'upper' }[];
   /** Of the mean negative log-likelihood in log-parameters, as the optimiser ended. */
   inverseHessian: number[][];
 }
 
 /**
+ * Σ_{k<x} of the x-only terms, for every whole x up to maxX: log((r+k)(b+k)/(a+b+k)) and
+ * its derivatives in r, a and b. These equal the gamma-function ratios
+ * Γ(r+x)/Γ(r) · B(a, b+x)/B(a, b) of the published likelihood, but sum small logarithms
+ * instead of subtracting huge log-gammas, so they keep their digits when a parameter is
+ * large (b = 1e6 near the "no dropout" limit loses ten digits the other way).
+ */
+function wholeXTerms(r: number, a: number, b: number, maxX: number) {
+  const value = new Float64Array(maxX + 1);
+  const dr = new Float64Array(maxX + 1);
+  const da = new Float64Array(maxX + 1);
+  const db = new Float64Array(maxX + 1);
+  for (let k = 0; k < maxX; k++) {
+    const abk = a + b + k;
+    value[k + 1] = (value[k] as number) + Math.log(r + k) + Math.log1p(-a / abk);
+    dr[k + 1] = (dr[k] as number) + 1 / (r + k);
+    da[k + 1] = (da[k] as number) - 1 / abk;
+    db[k + 1] = (db[k] as number) + a / ((b + k) * abk);
+  }
+  return { value, dr, da, db };
+}
+
+/** The same x-only terms for any x ≥ 0 through gamma functions (for fractional x). */
+function gammaXTerms(r: number, a: number, b: number, x: number) {
+  return {
+    value: lgamma(r + x) - lgamma(r) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x),
+    dr: digamma(r + x) - digamma(r),
+    da: digamma(a + b) - digamma(a + b + x),
+    db: digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x),
+  };
+}
+
+/**
  * The log-likelihood of the data and its gradient in log-parameters. Terms that depend
  * on x alone (the gamma and beta functions) are summed once per distinct x; per customer
- * (or per distinct (x, t_x, T) with its weight w) remain two logarithms and a stable
- * log-sum-exp of the two likelihood terms.
+ * (or per distinct (x, t_x, T) with its weight w) remain a few logarithms and a stable
+ * log-sum-exp of the two likelihood terms. r·log α is folded into each customer's term as
+ * −r·log(1 + T/α), which stays exact when r and α are both large (one rate for all).
  */
 export function bgnbdLogLikelihood(
   data: Summaries,
@@ -32,56 +73,64 @@ export function bgnbdLogLikelihood(
   const { r, alpha, a, b } = p;
   const w = data.w;
   const n = data.x.length;
-  let total = n;
-  if (w) {
-    total = 0;
-    for (let i = 0; i < n; i++) total += w[i] as number;
-  }
-  let value = total * r * Math.log(alpha);
-  let gr = total * Math.log(alpha);
-  let gAlpha = (total * r) / alpha;
+  let value = 0;
+  let gr = 0;
+  let gAlpha = 0;
   let ga = 0;
   let gb = 0;
-  const lgR = lgamma(r);
-  const psiR = digamma(r);
-  const lgAB = lgamma(a + b);
-  const lgB = lgamma(b);
-  const psiAB = digamma(a + b);
-  const psiB = digamma(b);
+  let maxX = 0;
+  let whole = true;
+  for (const x of counts.keys()) {
+    if (!Number.isInteger(x) || x < 0) whole = false;
+    else if (x > maxX) maxX = x;
+  }
+  const table = whole ? wholeXTerms(r, a, b, maxX) : undefined;
   for (const [x, count] of counts) {
-    value += count * (lgamma(r + x) - lgR + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x));
-    gr += count * (digamma(r + x) - psiR);
-    const psiABx = digamma(a + b + x);
-    ga += count * (psiAB - psiABx);
-    gb += count * (psiAB + digamma(b + x) - psiB - psiABx);
+    const t = table
+      ? {
+          value: table.value[x] as number,
+          dr: table.dr[x] as number,
+          da: table.da[x] as number,
+          db: table.db[x] as number,
+        }
+      : gammaXTerms(r, a, b, x);
+    value += count * t.value;
+    gr += count * t.dr;
+    ga += count * t.da;
+    gb += count * t.db;
   }
   const logA = Math.log(a);
   const { x: xs, tx, T } = data;
   for (let i = 0; i < n; i++) {
     const x = xs[i] as number;
     const wi = w ? (w[i] as number) : 1;
-    const rx = r + x;
-    const aT = alpha + (T[i] as number);
-    const logAT = Math.log(aT);
-    const a3 = -rx * logAT;
+    const Ti = T[i] as number;
+    const aT = alpha + Ti;
+    // r·log α − (r+x)·log(α+T) = −r·log(1+T/α) − x·log(α+T).
+    const l3 = Math.log1p(Ti / alpha);
+    const a3 = -r * l3 - x * Math.log(aT);
+    // ∂a3/∂α = (rT/α − x)/(α+T).
+    const d3Alpha = ((r * Ti) / alpha - x) / aT;
     if (x === 0) {
       value += wi * a3;
-      gr -= wi * logAT;
-      gAlpha -= (wi * rx) / aT;
+      gr -= wi * l3;
+      gAlpha += wi * d3Alpha;
       continue;
     }
-    const aTx = alpha + (tx[i] as number);
+    const txi = tx[i] as number;
+    const aTx = alpha + txi;
     const bx1 = b + x - 1;
-    const logATx = Math.log(aTx);
-    const a4 = logA - Math.log(bx1) - rx * logATx;
+    const l4 = Math.log1p(txi / alpha);
+    const a4 = logA - Math.log(bx1) - r * l4 - x * Math.log(aTx);
+    const d4Alpha = ((r * txi) / alpha - x) / aTx;
     // log(e^a3 + e^a4) and the weight of the second term, without overflow.
     const d = a4 - a3;
     const e = Math.exp(-Math.abs(d));
     value += wi * (Math.max(a3, a4) + Math.log1p(e));
     const w4 = (d >= 0 ? 1 / (1 + e) : e / (1 + e)) * wi;
     const w3 = wi - w4;
-    gr -= w3 * logAT + w4 * logATx;
-    gAlpha -= w3 * (rx / aT) + w4 * (rx / aTx);
+    gr -= w3 * l3 + w4 * l4;
+    gAlpha += w3 * d3Alpha + w4 * d4Alpha;
     ga += w4 / a;
     gb -= w4 / bx1;
   }
@@ -92,9 +141,43 @@ export function bgnbdLogLikelihood(
 const WARM_START_SAMPLE = 20_000;
 
 /**
+ * The range each parameter may take. On some data the likelihood keeps rising towards a
+ * limiting case of the model: with no dropout in sight, a → 0 and b → ∞ (the model
+ * becomes the NBD, everyone alive); with one rate for all, r, α → ∞; with one dropout
+ * chance for all, a, b → ∞ together. Left unbounded the optimiser walks off until gamma
+ * functions of 1e300 lose every digit (a log-likelihood of +5.8e282 was seen). Inside
+ * these bounds every term keeps ten or more significant digits, and at the edge the
+ * model is as close to its limit as any prediction can tell.
+ */
+export const BGNBD_BOUNDS: Record<BgNbdParamName, { lower: number; upper: number }> = {
+  r: { lower: 1e-4, upper: 1e4 },
+  // α is in the time unit (day or week): a mean rate r/α as low as 1e-4 per unit at r's top.
+  alpha: { lower: 1e-4, upper: 1e8 },
+  a: { lower: 1e-4, upper: 1e6 },
+  b: { lower: 1e-4, upper: 1e6 },
+};
+const PARAMS: BgNbdParamName[] = ['r', 'alpha', 'a', 'b'];
+const LOG_BOUNDS = {
+  lower: PARAMS.map((k) => Math.log(BGNBD_BOUNDS[k].lower)),
+  upper: PARAMS.map((k) => Math.log(BGNBD_BOUNDS[k].upper)),
+};
+
+/** Which parameters (log scale u) sit on a bound. */
+function paramsAtBounds(u: readonly number[]): BgNbdFit['atBounds'] {
+  const out: BgNbdFit['atBounds'] = [];
+  PARAMS.forEach((param, i) => {
+    const v = u[i] as number;
+    if (v <= (LOG_BOUNDS.lower[i] as number) + 1e-6) out.push({ param, edge: 'lower' });
+    else if (v >= (LOG_BOUNDS.upper[i] as number) - 1e-6) out.push({ param, edge: 'upper' });
+  });
+  return out;
+}
+
+/**
  * Fits the BG/NBD by maximum likelihood: BFGS on the mean negative log-likelihood in
- * log-parameters (so every parameter stays positive), from r = α = a = b = 1, or for a
- * large book from a fit on an evenly spread sample (the full fit then needs few steps).
+ * log-parameters (so every parameter stays positive) within BGNBD_BOUNDS, from
+ * r = α = a = b = 1, or for a large book from a fit on an evenly spread sample (the full
+ * fit then needs few steps).
  */
 export function fitBgNbd(customers: Summaries): BgNbdFit {
   const n = customers.x.length;
@@ -119,7 +202,7 @@ export function fitBgNbd(customers: Summaries): BgNbdFit {
       return { value: -value / n, gradient: gradient.map((g) => -g / n) };
     },
     start,
-    { gradientTolerance: 1e-10, ...(warm ? { inverseHessian: warm.inverseHessian } : {}) },
+    { gradientTolerance: 1e-10, bounds: LOG_BOUNDS, ...(warm ? { inverseHessian: warm.inverseHessian } : {}) },
   );
   const [r, alpha, a, b] = result.x.map(Math.exp) as [number, number, number, number];
   return {
@@ -130,6 +213,7 @@ export function fitBgNbd(customers: Summaries): BgNbdFit {
     logLikelihood: -result.value * n,
     iterations: result.iterations,
     converged: result.converged,
+    atBounds: paramsAtBounds(result.x),
     inverseHessian: result.inverseHessian,
   };
 }
