@@ -234,6 +234,9 @@ describe('GET /analytics/kpis', () => {
   it('filters by source; CAC only for the whole book without a source filter', async () => {
     const pos = await get<Kpis>('/analytics/kpis?from=2025-02-01&to=2025-02-28&source=pos');
     expect(pos.currencies[0]?.current).toMatchObject({ customers: 1, revenueSatang: 100, cacSatang: null });
+    const january = await get<Kpis>('/analytics/kpis?from=2025-01-01&to=2025-01-31');
+    // No spend entered for January: unknown, not zero.
+    expect(january.currencies[0]?.current).toMatchObject({ customers: 4, marketingSpendSatang: null, cacSatang: null });
     const own = await get<Kpis>('/analytics/kpis?from=2025-01-01&to=2025-01-31', salesA.token);
     expect(own.currencies[0]?.current).toMatchObject({ customers: 3, revenueSatang: 3600, cacSatang: null });
     const other = await get<Kpis>('/analytics/kpis?from=2025-01-01&to=2025-01-31', salesB.token);

@@ -159,11 +159,11 @@ export async function getKpis(db: DbOrTx, actor: Actor, q: KpiQuery): Promise<Kp
     const revenue = Number(r?.revenue ?? 0);
     const newCustomers = Number(r?.new_customers ?? 0);
     const newRevenue = Number(r?.new_revenue ?? 0);
-    const spent = withSpend
-      ? spend
-          .filter((s) => s.currency === currency && s.month >= `${period.from.slice(0, 7)}-01` && s.month <= period.to)
-          .reduce((sum, s) => sum + Number(s.amount), 0)
-      : null;
+    const entries = spend.filter(
+      (s) => s.currency === currency && s.month >= `${period.from.slice(0, 7)}-01` && s.month <= period.to,
+    );
+    // No entry for the period's months: the spend is unknown, not zero.
+    const spent = withSpend && entries.length ? entries.reduce((sum, s) => sum + Number(s.amount), 0) : null;
     const w = currency === businessCurrency ? wallet[name] : undefined;
     return {
       from: period.from,

@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from './support/browser.ts';
+import { ensureWebFresh } from './support/fresh-web-build.ts';
+import { repoRoot } from './support/paths.ts';
+import { type RunningServer, startSampan } from './support/sampan-server.ts';
+
+// The analytics dashboard and the profile's recommendations on demo data (a year of
+// orders with products), scored by `sampan analytics recompute` before the server starts.
+const owner = { name: 'Malee Owner', email: 'owner@cafe.example', password: 'correct horse battery' };
+const CHARTS = [
+  'chart-rfm-grid',
+  'chart-segments',
+  'chart-segment-history',
+  'chart-clv',
+  'chart-palive',
+  'chart-cohorts',
+];
+
+let dataDir: string;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+function cli(args: string[]): string {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', ...args, '--data-dir', dataDir],
+    { cwd: repoRoot, stdio: 'pipe', env, encoding: 'utf8' },
+  );
+}
+
+describe('analytics dashboard', () => {
+  beforeAll(async () => {
+    ensureWebFresh();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-analytics-'));
+    cli(['demo', '--customers', '400']);
+    cli(['analytics', 'recompute']);
+    server = await startSampan(dataDir, 240_000);
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'th-TH',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
+      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
+    });
+    expect(setup.status()).toBe(201);
+  }, 360_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) {
+      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await screenshot(page, `analytics-failed-${name}`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.lock`, { force: true });
+    }
+  });
+
+  it('draws every chart and the KPI tiles in Thai, and a chart’s data downloads as CSV', async () => {
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('analytics-dashboard').getByText('การวิเคราะห์').first().waitFor();
+    const revenue = page.getByTestId('kpi-revenueSatang').getByTestId('kpi-value');
+    await expect.poll(() => revenue.innerText(), { timeout: 30_000 }).toMatch(/฿[\d,]+\.\d\d/);
+    expect(await page.getByTestId('kpi-customers').getByTestId('kpi-value').innerText()).toMatch(/^[\d,]+$/);
+    for (const id of [...CHARTS, 'chart-holdout']) {
+      await page.getByTestId(id).locator('canvas').first().waitFor({ timeout: 60_000 });
+    }
+    await page.getByTestId('model-card').getByText('BG/NBD').waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('chart-cohorts').getByRole('button', { name: 'ดาวน์โหลดข้อมูลเป็น CSV' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toContain('เดือนที่ซื้อครั้งแรก');
+    expect(lines.length).toBeGreaterThan(2);
+    // Month 0 of a cohort is the whole cohort: retention 1.
+    const first = lines[1]?.split(',') ?? [];
+    expect(first[2]).toBe('0');
+    expect(first[1]).toBe(first[3]);
+    expect(first[4]).toBe('1.0000');
+    await screenshot(page, 'analytics-dashboard-th');
+  });
+
+  it('reads the same in English and filters by segment', async () => {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.locator('header').getByText('English', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('analytics-dashboard').getByText('Customer acquisition cost').waitFor();
+    await expect
+      .poll(() => page.getByTestId('kpi-revenueSatang').getByTestId('kpi-value').innerText())
+      .toMatch(/THB\s[\d,]+\.\d\d/);
+    for (const id of CHARTS) await page.getByTestId(id).locator('canvas').first().waitFor();
+    await screenshot(page, 'analytics-dashboard-en');
+    await page.getByPlaceholder('All segments').click();
+    await page.getByRole('option', { name: 'Champions' }).click();
+    await expect
+      .poll(async () => {
+        const rows = await page.getByTestId('top-customers-table').locator('tbody tr').allInnerTexts();
+        return rows.length > 0 && rows.every((r) => r.includes('Champions'));
+      })
+      .toBe(true);
+  });
+
+  it('shows recommended products with their reason on a profile', async () => {
+    const list = await context.request.get(`${server.url}/api/v1/customers?limit=100`);
+    const { items } = (await list.json()) as { items: { id: string }[] };
+    let found: string | undefined;
+    for (const { id } of items) {
+      const res = await context.request.get(`${server.url}/api/v1/customers/${id}/recommendations?limit=5`);
+      const body = (await res.json()) as { basis: string; items: { reason: { kind: string } }[] };
+      if (body.basis === 'purchases' && body.items[0]?.reason.kind === 'bought_with') {
+        found = id;
+        break;
+      }
+    }
+    expect(found).toBeDefined();
+    await page.goto(`${server.url}/customers/${found}`);
+    const card = page.getByTestId('customer-recommendations');
+    await card.getByText('Recommended products').waitFor();
+    expect(await card.getByTestId('recommendation').count()).toBeGreaterThan(0);
+    expect(await card.innerText()).toContain('Bought with');
+    await screenshot(page, 'analytics-recommendations-en');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.locator('header').getByText('ไทย', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await card.getByText('สินค้าแนะนำ').waitFor();
+    expect(await card.innerText()).toContain('ซื้อคู่กับ');
+    await screenshot(page, 'analytics-recommendations-th');
+    expect(pageErrors).toEqual([]);
+  });
+});
