@@ -30,12 +30,14 @@ import { LeadSetupPage } from './pages/leads/LeadSetupPage.tsx';
 import { LeadsPage } from './pages/leads/LeadsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
+import { PipelinesAdminPage } from './pages/pipelines-admin/PipelinesAdminPage.tsx';
 import { QuoteEditorPage } from './pages/quotes/QuoteEditorPage.tsx';
 import { QuotePage } from './pages/quotes/QuotePage.tsx';
 import { QuotesPage } from './pages/quotes/QuotesPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { OrdersPage } from './pages/sales/OrdersPage.tsx';
 import { ProductsPage } from './pages/sales/ProductsPage.tsx';
+import { SalesDashboardPage } from './pages/sales-dashboard/SalesDashboardPage.tsx';
 import { MyTasksPage } from './pages/tasks/MyTasksPage.tsx';
 
 function guarded(module: PermissionModule, page: ReactNode) {
@@ -64,6 +66,8 @@ export function AppRoutes() {
             <Route path="customers/data-quality" element={guarded('customers', <DataQualityPage />)} />
             <Route path="customers/data-quality/:check" element={guarded('customers', <QualityListPage />)} />
             <Route path="customers/ladder" element={guarded('customers', <LadderPage />)} />
+            {/* Before the planned modules' placeholders: /sales is the sales dashboard. */}
+            <Route path="sales" element={guarded('sales', <SalesDashboardPage />)} />
             <Route path="sales/orders" element={guarded('sales', <OrdersPage />)} />
             <Route path="sales/quotes" element={guarded('sales', <QuotesPage />)} />
             <Route path="sales/quotes/new" element={guarded('sales', <QuoteEditorPage />)} />
@@ -89,6 +93,7 @@ export function AppRoutes() {
             <Route path="admin/settings" element={guarded('settings', <SettingsPage />)} />
             <Route path="admin/custom-fields" element={guarded('settings', <CustomFieldsPage />)} />
             <Route path="admin/ladder-rules" element={guarded('settings', <LadderRulesPage />)} />
+            <Route path="admin/pipelines" element={guarded('sales', <PipelinesAdminPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
