@@ -137,7 +137,7 @@ export function AnalyticsPage() {
         <PAliveHeatmap data={overview.data} loading={overview.isLoading} />
       </SimpleGrid>
       <TopCustomers data={overview.data} loading={overview.isLoading} />
-      <SectionTitle>{t('dashboard.charts.cohortMonth')}</SectionTitle>
+      <SectionTitle>{t('dashboard.cohortsSection')}</SectionTitle>
       <CohortChart data={cohorts.data} loading={cohorts.isLoading} />
       {wholeBook && (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -27,6 +27,7 @@ export function CohortChart({ data, loading }: { data?: Cohorts; loading: boolea
       },
       yAxis: { type: 'category', data: rows, inverse: true },
       visualMap: {
+        dimension: 2,
         min: 0,
         max: 1,
         precision: 2,

@@ -44,7 +44,7 @@ export function RecommendationsCard({ customerId }: { customerId: string }) {
                 </Text>
               </div>
               {item.reason.kind === 'bought_with' && (
-                <Badge variant="light" size="sm">
+                <Badge variant="light" size="sm" tt="none">
                   {t('recommendations.lift', { lift: item.reason.lift.toFixed(1) })}
                 </Badge>
               )}

@@ -49,7 +49,16 @@ export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading:
         nameLocation: 'middle',
         nameGap: 36,
       },
-      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120 },
+      visualMap: {
+        dimension: 2,
+        min: 0,
+        max,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 4,
+        itemHeight: 120,
+      },
       series: [
         {
           type: 'heatmap',
@@ -162,7 +171,7 @@ export function SegmentHistoryChart({ data, loading }: { data?: SegmentMovement;
     }),
     [runs, labels, t],
   );
-  const moves = (data?.transitions ?? []).filter((m) => m.from !== m.to).slice(0, 8);
+  const moves = (data?.transitions ?? []).filter((m) => m.from !== m.to).slice(0, 4);
   const name = (s: RfmSegment | null) => (s ? t(`segments.${s}`) : t('dashboard.charts.notScored'));
   return (
     <EChart

@@ -23,7 +23,7 @@ export function ClvHistogramChart({ data, loading }: { data?: ScoreOverview; loa
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 16, top: 16, bottom: 72 },
       xAxis: { type: 'category', data: bins.map(label), axisLabel: { rotate: 40, fontSize: 10 } },
-      yAxis: { type: 'value', name: t('dashboard.charts.customers') },
+      yAxis: { type: 'value' },
       series: [{ type: 'bar', data: bins.map((b) => b.customers), barCategoryGap: '8%' }],
     }),
     [bins, t, fmt],
@@ -161,6 +161,7 @@ export function PAliveHeatmap({ data, loading }: { data?: ScoreOverview; loading
         nameGap: 40,
       },
       visualMap: {
+        dimension: 2,
         min: 0,
         max: 1,
         precision: 2,
