@@ -79,6 +79,7 @@ export function QuotaModal({
           onChange={setWho}
           allowDeselect={false}
           searchable
+          data-testid="quota-who"
         />
         <Select
           label={t('quota.period')}

@@ -5,7 +5,7 @@ import { useDisplaySettings } from '../../format/display-settings.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { baht, COLORS, compactNumber } from './chart-format.ts';
 import type { RevenueByMonth } from './forecasts-api.ts';
-import { monthNames } from './sales-period.ts';
+import { displayYear, monthNames } from './sales-period.ts';
 
 /** Paid orders per month of the year beside the year before. */
 export function RevenueChart({ data, loading }: { data?: RevenueByMonth; loading: boolean }) {
@@ -13,7 +13,7 @@ export function RevenueChart({ data, loading }: { data?: RevenueByMonth; loading
   const fmt = useFormatters();
   const { buddhistEra } = useDisplaySettings();
   const months = monthNames(i18n.language, buddhistEra);
-  const shownYear = (y: number) => String(buddhistEra && i18n.language === 'th' ? y + 543 : y);
+  const shownYear = (y: number) => displayYear(y, i18n.language, buddhistEra);
   const year = data?.year ?? new Date().getFullYear();
   const thisName = shownYear(year);
   const lastName = shownYear(year - 1);

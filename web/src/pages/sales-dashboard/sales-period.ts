@@ -43,11 +43,16 @@ export function displayPeriod(label: string, language: string, buddhistEra: bool
     return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${from}T00:00:00Z`),
     );
-  const shownYear = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(year, 6, 1)))
-    .replace(/\D/g, '');
+  const shownYear = displayYear(year, language, buddhistEra);
   const q = label.slice(-1);
   return language === 'th' ? `ไตรมาส ${q}/${shownYear}` : `Q${q} ${shownYear}`;
+}
+
+/** A calendar year as the date formatters show it (Buddhist era when the setting asks for it). */
+export function displayYear(year: number, language: string, buddhistEra: boolean): string {
+  return new Intl.DateTimeFormat(dateLocale(language, buddhistEra), { year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year, 6, 1)))
+    .replace(/\D/g, '');
 }
 
 /** The periods offered in the picker: the next one, the current one and the ones before it. */
