@@ -130,10 +130,10 @@ export async function getKpis(db: DbOrTx, actor: Actor, q: KpiQuery): Promise<Kp
           join firsts f on f.customer_id = pc.customer_id and f.currency = pc.currency
           group by 1, 2
         ), lapsed as (
-          select p.period, e.currency, count(*)::int as earlier,
-                 count(*) filter (where not exists (select 1 from pc n where n.period = p.period
-                   and n.customer_id = e.customer_id and n.currency = e.currency))::int as churned
-          from periods p join pc e on e.period = p.earlier
+          select p.period, e.currency, count(*)::int as earlier, count(*) filter (where n.customer_id is null)::int as churned
+          from periods p
+          join pc e on e.period = p.earlier
+          left join pc n on n.period = p.period and n.customer_id = e.customer_id and n.currency = e.currency
           group by 1, 2
         )
         select coalesce(b.period, l.period) as period, coalesce(b.currency, l.currency) as currency,
