@@ -17,6 +17,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { bahtText } from '../../format/baht-input.ts';
+import { customerApi } from '../../queries/customers-api.ts';
 import type { Product } from '../../queries/sales-types.ts';
 import { CustomerPicker } from '../customers/CustomerPicker.tsx';
 import { type EditorLine, newLine, QuoteLinesEditor, satangOf } from './QuoteLinesEditor.tsx';
@@ -55,7 +56,13 @@ export function QuoteEditorPage() {
     queryFn: () => quoteApi.get(id as string),
     enabled: Boolean(id),
   });
-  const [customerId, setCustomerId] = useState<string | null>(params.get('customerId'));
+  const fromProfile = params.get('customerId');
+  const [customerId, setCustomerId] = useState<string | null>(fromProfile);
+  const profile = useQuery({
+    queryKey: ['customers', 'one', fromProfile],
+    queryFn: () => customerApi.get(fromProfile as string),
+    enabled: Boolean(fromProfile) && !id,
+  });
   const [language, setLanguage] = useState<'th' | 'en'>(i18n.language === 'en' ? 'en' : 'th');
   const [validUntil, setValidUntil] = useState('');
   const [notes, setNotes] = useState('');
@@ -159,6 +166,7 @@ export function QuoteEditorPage() {
                 <CustomerPicker
                   label={t('editor.customer')}
                   value={customerId}
+                  initialLabel={profile.data?.displayName ?? null}
                   onChange={(v) => setCustomerId(v)}
                   required
                   data-testid="quote-customer"
