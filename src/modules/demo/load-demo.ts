@@ -9,6 +9,8 @@ import type { Db, DbOrTx } from '../../core/db/database.ts';
 import { emitEvent } from '../../core/events/emit-event.ts';
 import { customerIdentities, customerSearchText, customers } from '../customers/index.ts';
 import { DEMO_BUSINESS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, type DemoBusiness } from './demo-business.ts';
+import { loadDemoLeads } from './demo-leads.ts';
+import { loadDemoQuotas } from './demo-quotas.ts';
 import { type DemoCustomer, demoCustomers } from './generate-demo.ts';
 import { loadDemoDeals } from './load-demo-deals.ts';
 import { loadDemoOrders } from './load-demo-orders.ts';
@@ -31,6 +33,8 @@ export interface LoadDemoResult {
   orders: { products: number; added: number };
   /** Deals across the default pipeline (see demoDeals). */
   deals: { added: number };
+  /** Leads with behaviour, assignment and scoring rules (see demo-leads.ts). */
+  leads: { added: number };
   ms: number;
 }
 
@@ -208,6 +212,9 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
   }
   const sold = await loadDemoOrders(db, actor, { seed, now: options.now ?? new Date() });
   const dealsAdded = await loadDemoDeals(db, actor, { seed, now: options.now ?? new Date() });
+  // Quotas after the deals: each is set a little above what the person won last year.
+  await loadDemoQuotas(db, actor, { now: options.now ?? new Date() });
+  const leadsAdded = await loadDemoLeads(db, actor, { seed, now: options.now ?? new Date() });
   return {
     business: DEMO_BUSINESS,
     seed,
@@ -216,6 +223,7 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
     customers: { added, skipped: count - added },
     orders: { products: sold.products, added: sold.orders },
     deals: { added: dealsAdded },
+    leads: { added: leadsAdded },
     ms: Math.round(performance.now() - started),
   };
 }

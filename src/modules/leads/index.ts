@@ -23,5 +23,6 @@ export { createAssignmentRule } from './manage-assignment-rules.ts';
 export { createScoringRule } from './manage-scoring-rules.ts';
 export { rescoreAllLeads } from './rescore-lead.ts';
 export { leadAssignmentRules, leadEvents, leadForms, leadScoreModels, leadScoringRules, leads } from './schema.ts';
+export type { ScoringRuleInput } from './scoring-rule-input.ts';
 export { trainScoreModel } from './train-score-model.ts';
 export { leadErrors };
