@@ -11,7 +11,6 @@ import { customerIdentities, customerSearchText, customers } from '../customers/
 import { DEMO_BUSINESS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, type DemoBusiness } from './demo-business.ts';
 import { loadDemoLeads } from './demo-leads.ts';
 import { loadDemoQuotas } from './demo-quotas.ts';
-import { loadDemoQuotas } from './demo-quotas.ts';
 import { type DemoCustomer, demoCustomers } from './generate-demo.ts';
 import { loadDemoDeals } from './load-demo-deals.ts';
 import { loadDemoOrders } from './load-demo-orders.ts';
@@ -213,8 +212,6 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
   }
   const sold = await loadDemoOrders(db, actor, { seed, now: options.now ?? new Date() });
   const dealsAdded = await loadDemoDeals(db, actor, { seed, now: options.now ?? new Date() });
-  // Quotas after the deals: each is set a little above what the person won last year.
-  await loadDemoQuotas(db, actor, { now: options.now ?? new Date() });
   // Quotas after the deals: each is set a little above what the person won last year.
   await loadDemoQuotas(db, actor, { now: options.now ?? new Date() });
   const leadsAdded = await loadDemoLeads(db, actor, { seed, now: options.now ?? new Date() });
