@@ -6,6 +6,7 @@
 // and each order gets 1–3 lines of 200 products whose popularity falls off as U².
 //   npx tsx bench/analytics-reports.ts [--customers 100000] [--pglite] [--database-url postgres://…/postgres]
 //   [--existing postgres://…/sampan_bench_x]  (reuse a database loaded by an earlier run: no load, no drop)
+//   [--live]  (also time also-bought and recommendations counted from the order lines, before the nightly counts)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { systemActor } from '../src/core/auth/principal.ts';
 import { migrateDatabase } from '../src/core/db/migrate.ts';
 import { openDatabase } from '../src/core/db/open-database.ts';
 import { rowsOf } from '../src/core/db/rows-of.ts';
+import { computeAssociations } from '../src/modules/analytics/compute-associations.ts';
 import { getAlsoBought } from '../src/modules/analytics/get-also-bought.ts';
 import { getCohorts } from '../src/modules/analytics/get-cohorts.ts';
 import { getHoldoutCheck } from '../src/modules/analytics/get-holdout-check.ts';
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     pglite: { type: 'boolean', default: false },
     'database-url': { type: 'string', default: BENCH_PG_URL },
     existing: { type: 'string' },
+    live: { type: 'boolean', default: false },
   },
 });
 const n = Number(values.customers);
@@ -146,11 +149,21 @@ try {
     getKpis(db, actor, { from: '2026-11-01', to: '2026-11-30' }),
   );
   await timed('KPIs, 365 days', () => getKpis(db, actor, { from: '2025-12-01', to: '2026-11-30' }));
-  await timed('also-bought, most popular product', () => getAlsoBought(db, actor, popular as string));
-  await timed('also-bought, 100th product', () => getAlsoBought(db, actor, middling as string));
-  for (const [i, id] of (some?.ids ?? []).slice(0, 3).entries()) {
-    await timed(`recommendations, random customer ${i + 1}`, () => getRecommendations(db, actor, id));
-  }
+  const products = async (label: string) => {
+    await timed(`also-bought, most popular product (${label})`, () => getAlsoBought(db, actor, popular as string));
+    await timed(`also-bought, 100th product (${label})`, () => getAlsoBought(db, actor, middling as string));
+    for (const [i, id] of (some?.ids ?? []).slice(0, 3).entries()) {
+      await timed(`recommendations, random customer ${i + 1} (${label})`, () => getRecommendations(db, actor, id));
+    }
+  };
+  await db.execute(sql`delete from product_associations`);
+  if (values.live) await products('counted live');
+  t = performance.now();
+  const pairs = await computeAssociations(db);
+  console.log(
+    `| nightly co-purchase count (${pairs.toLocaleString('en')} pairs), once | ${(performance.now() - t).toFixed(0)} | |`,
+  );
+  await products('nightly counts');
   await timed('score overview (grid, histogram, top 20, P(alive) map)', () => getScoreOverview(db, actor, {}));
   await timed('segment movement + size history', () => getSegmentMovement(db, actor));
   t = performance.now();

@@ -41,3 +41,18 @@ CREATE TABLE "marketing_spend" (
 ALTER TABLE "marketing_spend" ADD CONSTRAINT "marketing_spend_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
 --> statement-breakpoint
 CREATE UNIQUE INDEX "marketing_spend_month_key" ON "marketing_spend" USING btree ("month","currency","channel");
+--> statement-breakpoint
+CREATE TABLE "product_associations" (
+	"product_id" uuid NOT NULL,
+	"other_product_id" uuid NOT NULL,
+	"customers" integer NOT NULL,
+	"product_customers" integer NOT NULL,
+	"other_customers" integer NOT NULL,
+	"basket_customers" integer NOT NULL,
+	"computed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "product_associations_pk" PRIMARY KEY("product_id","other_product_id")
+);
+--> statement-breakpoint
+ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_product_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_other_product_id_fk" FOREIGN KEY ("other_product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;

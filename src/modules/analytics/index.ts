@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../core/module.ts';
+import { registerAssociationJobs } from './association-jobs.ts';
 import { analyticsErrors } from './errors.ts';
 import { registerAnalyticsJobs } from './jobs.ts';
 import { analyticsRoutes } from './routes.ts';
@@ -13,7 +14,10 @@ export const analyticsModule: ModuleDefinition = {
   name: 'analytics',
   routes: analyticsRoutes,
   errors: analyticsErrors,
-  register: registerAnalyticsJobs,
+  register: (runtime) => {
+    registerAnalyticsJobs(runtime);
+    registerAssociationJobs(runtime);
+  },
 };
 
 export { type CustomerSummaries, customerSummaries, TIME_UNITS, type TimeUnit } from './customer-summaries.ts';

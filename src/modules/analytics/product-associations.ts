@@ -54,9 +54,25 @@ export interface PairRow {
 
 /**
  * The pairs X→Y for X among `xs` (a query of product ids) and Y not in `exclude`, with the
- * counts behind support, confidence and lift, and Y's catalogue names (active products only).
+ * counts behind support, confidence and lift, and Y's catalogue names (active products only):
+ * from the nightly counts (product_associations) once they exist, otherwise counted now.
  */
 export async function pairsFrom(db: DbOrTx, xs: SQL, exclude: SQL): Promise<PairRow[]> {
+  const [stored] = await rowsOf<{ yes: boolean }>(db, sql`select exists (select 1 from product_associations) as yes`);
+  if (stored?.yes) {
+    return rowsOf<PairRow>(
+      db,
+      sql`select a.product_id::text as x, a.other_product_id::text as y, a.customers as both, a.product_customers as nx,
+                 a.other_customers as ny, a.basket_customers as total, pr.sku, pr.name_th, pr.name_en
+          from product_associations a join products pr on pr.id = a.other_product_id and pr.active
+          where a.product_id in (select x from (${xs}) xs) and a.other_product_id not in (${exclude})`,
+    );
+  }
+  return livePairs(db, xs, exclude);
+}
+
+/** The same pairs counted from the order lines now (before the first nightly count). */
+export async function livePairs(db: DbOrTx, xs: SQL, exclude: SQL): Promise<PairRow[]> {
   return rowsOf<PairRow>(
     db,
     sql`with xs as (${xs}),

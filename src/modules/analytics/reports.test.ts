@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../core/db/rows-of.ts';
+import { computeAssociations } from './compute-associations.ts';
 import type { AlsoBought } from './get-also-bought.ts';
 import type { HoldoutCheck } from './get-holdout-check.ts';
 import type { Recommendations } from './get-recommendations.ts';
@@ -129,6 +130,14 @@ describe('recommendations', () => {
     ]);
     expect((await f.call('GET', `/customers/${c[7]}/recommendations`, salesA.token)).status).toBe(404);
     expect((await f.call('GET', `/customers/${c[7]}/recommendations`, salesB.token)).status).toBe(200);
+  });
+  it('the nightly counts (product_associations) give the same answers as counting live', async () => {
+    const live = await get<AlsoBought>(`/products/${p.P1}/also-bought`);
+    const liveRecs = await get<Recommendations>(`/customers/${c[3]}/recommendations`);
+    // P1–P2 (3 customers), P1–P3, P1–P6 and P2–P6 (2 each), both ways; P3–P4 only 1.
+    expect(await computeAssociations(db())).toBe(8);
+    expect(await get<AlsoBought>(`/products/${p.P1}/also-bought`)).toEqual(live);
+    expect(await get<Recommendations>(`/customers/${c[3]}/recommendations`)).toEqual(liveRecs);
   });
 });
 

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.ts';
 import { customers } from '../customers/schema.ts';
+import { products } from '../products/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -146,4 +147,27 @@ export const marketingSpend = pgTable(
     check('marketing_spend_amount_nonnegative', sql`${t.amountSatang} >= 0`),
     check('marketing_spend_month_first_day', sql`extract(day from ${t.month}) = 1`),
   ],
+);
+
+/**
+ * Co-purchase counts per ordered product pair (customers who bought both, who bought each, who
+ * bought any product), written as a whole by the nightly job so "also bought" and
+ * recommendations need not count every order line on each request.
+ */
+export const productAssociations = pgTable(
+  'product_associations',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    otherProductId: uuid('other_product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    customers: integer('customers').notNull(),
+    productCustomers: integer('product_customers').notNull(),
+    otherCustomers: integer('other_customers').notNull(),
+    basketCustomers: integer('basket_customers').notNull(),
+    computedAt: at('computed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'product_associations_pk', columns: [t.productId, t.otherProductId] })],
 );
