@@ -418,3 +418,16 @@ describe('learned score', () => {
     expect((open.body.items as Json[])[0]?.modelScore).toEqual(expect.any(Number));
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the lead routes, the setup routes and the public form endpoint', async () => {
+    const res = await t.app.request('/openapi.json');
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/leads'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/api/v1/leads/{id}/convert']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/leads/{id}/events']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/leads/score-model/train']?.post).toBeDefined();
+    expect(Object.keys(doc.paths['/api/v1/leads/scoring-rules/{id}'] ?? {}).sort()).toEqual(['delete', 'put']);
+    expect(doc.paths['/api/v1/public/lead-forms/{key}']?.post).toBeDefined();
+  });
+});
