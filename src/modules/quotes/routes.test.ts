@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, createTestApp, jsonRequest, type TestApp } from '../../../test/support/test-app.ts';
 import { registerErrors } from '../../core/errors/catalog.ts';
 import { activitiesModule } from '../activities/index.ts';
@@ -193,6 +193,22 @@ describe('nextQuoteNumber', () => {
   });
 });
 
+describe('the year of a quote number', () => {
+  it('is the year in Bangkok: 31 December 17:30 UTC is already next year there', async () => {
+    vi.useFakeTimers({ now: new Date('2032-12-31T17:30:00Z'), toFake: ['Date'] });
+    try {
+      const res = await call('POST', '/quotes', sales.token, {
+        customerId: walkIn,
+        lines: [{ productId: latte, quantity: 1 }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ number: 'Q-2033-0001', issuedOn: '2033-01-01', validUntil: '2033-01-31' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('quote life cycle', () => {
   const draft = async (token = sales.token, extra: Json = {}) =>
     (
@@ -243,6 +259,18 @@ describe('quote life cycle', () => {
     expect(twice.body.code).toBe('quote_status_conflict');
     expect(await count('orders')).toBe(ordersBefore + 1);
     expect(await count('activities', `ref_type = 'quote' and ref_id = '${q.id}'`)).toBe(3);
+  });
+
+  it('makes one order when two accepts race', async () => {
+    const q = await draft();
+    await call('POST', `/quotes/${q.id}/send`, sales.token);
+    const orders = await count('orders');
+    const results = await Promise.all([
+      call('POST', `/quotes/${q.id}/accept`, sales.token),
+      call('POST', `/quotes/${q.id}/accept`, sales.token),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await count('orders')).toBe(orders + 1);
   });
 
   it('refuses to accept a draft or a rejected quote, and keeps the reason', async () => {
@@ -322,6 +350,6 @@ describe('visibility', () => {
     expect(ids.size).toBe(4);
     const accepted = await call('GET', '/quotes?status=accepted', admin.token);
     expect((accepted.body.items as Json[]).every((q) => q.status === 'accepted')).toBe(true);
-    expect((accepted.body.items as Json[]).length).toBe(1);
+    expect((accepted.body.items as Json[]).length).toBe(2);
   });
 });
