@@ -102,7 +102,7 @@ describe('analytics dashboard', () => {
     await screenshot(page, 'analytics-dashboard-th');
   });
 
-  it('reads the same in English and filters by segment', async () => {
+  it('reads the same in English, filters by segment and opens a segment’s customers', async () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
     await page.locator('header').getByText('English', { exact: true }).click();
     expect((await saved).status()).toBe(200);
@@ -120,6 +120,10 @@ describe('analytics dashboard', () => {
         return rows.length > 0 && rows.every((r) => r.includes('Champions'));
       })
       .toBe(true);
+    await page.getByTestId('open-segment').click();
+    await page.getByRole('option', { name: 'Loyal', exact: true }).click();
+    await page.waitForURL(/\/customers\?rfmSegment=loyal/);
+    await page.getByTestId('customers-table').locator('tbody tr[data-customer-id]').first().waitFor();
   });
 
   it('shows recommended products with their reason on a profile', async () => {

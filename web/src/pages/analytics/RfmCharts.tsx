@@ -1,5 +1,7 @@
+import { Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { EChart } from '../../components/charts/EChart.tsx';
 import type { EChartsCoreOption } from '../../components/charts/echarts-setup.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
@@ -23,9 +25,10 @@ export function segmentOf(r: number, f: number): RfmSegment {
 
 const SCORES = ['1', '2', '3', '4', '5'];
 
-/** R×F heat map with the customers in each cell. */
+/** R×F heat map with the customers in each cell, and a picker that opens a segment's customers. */
 export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading: boolean }) {
   const { t } = useTranslation('analytics');
+  const navigate = useNavigate();
   const cells = data?.grid ?? [];
   const max = Math.max(1, ...cells.map((c) => c.customers));
   const option = useMemo<EChartsCoreOption>(
@@ -78,6 +81,17 @@ export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading:
       loading={loading}
       empty={!cells.length}
       testId="chart-rfm-grid"
+      controls={
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('dashboard.charts.openSegment')}
+          aria-label={t('dashboard.charts.openSegment')}
+          data={RFM_SEGMENTS.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
+          onChange={(s) => s && navigate(`/customers?rfmSegment=${s}`)}
+          data-testid="open-segment"
+        />
+      }
       table={{
         header: [
           'R',
