@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { usersApi } from '../../api/endpoints.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormatters } from '../../format/use-formatters.ts';
@@ -40,7 +41,7 @@ function Field({ label, value }: { label: string; value: string | null }) {
 export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () => void }) {
   const { t } = useTranslation('leads');
   const fmt = useFormatters();
-  const { can } = useSession();
+  const { can, scopeOf } = useSession();
   const queryClient = useQueryClient();
   const [dq, setDq] = useState(false);
   const [converting, setConverting] = useState(false);
@@ -72,13 +73,23 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
       refresh();
     },
   });
+  const assigns = can('sales', 'update') && scopeOf('sales') !== 'own';
+  const users = useQuery({
+    queryKey: ['users', 'all'],
+    queryFn: () => usersApi.list({ limit: 200 }),
+    enabled: assigns,
+  });
+  const reassign = useMutation({
+    mutationFn: (ownerId: string) => leadApi.update(leadId, { ownerId }),
+    onSuccess: refresh,
+  });
   const l = lead.data;
   const editable = can('sales', 'update');
   const open = l && l.status !== 'converted';
 
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={t('lead.detail')}>
-      <ProblemAlert error={lead.error ?? status.error ?? log.error} />
+      <ProblemAlert error={lead.error ?? status.error ?? log.error ?? reassign.error} />
       {l && (
         <Stack data-testid="lead-detail">
           <Group justify="space-between" align="flex-start">
@@ -108,6 +119,20 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
             <Field label={t('lead.jobTitle')} value={l.jobTitle} />
             <Field label={t('lead.created')} value={fmt.dateTime(l.createdAt)} />
           </SimpleGrid>
+          {assigns && open && (
+            <Select
+              label={t('drawer.assignTo')}
+              data={(users.data?.items ?? [])
+                .filter((u) => u.status === 'active')
+                .map((u) => ({ value: u.id, label: u.name }))}
+              value={l.ownerId}
+              onChange={(v) => v && v !== l.ownerId && reassign.mutate(v)}
+              searchable
+              allowDeselect={false}
+              w={260}
+              data-testid="lead-owner"
+            />
+          )}
           {l.status === 'disqualified' && <Field label={t('lead.disqualifyReason')} value={l.disqualifyReason} />}
           {l.notes && <Field label={t('lead.notes')} value={l.notes} />}
           {l.status === 'converted' && (
