@@ -184,6 +184,22 @@ describe('quotes in a browser', () => {
     await screenshot(page, 'quotes-list-th');
   });
 
+  it("lists a deal's quotes in the deal drawer", async () => {
+    const deal = await post('/deals', { customerId, title: 'เปิดสาขาใหม่' });
+    expect(deal.status).toBe(201);
+    const quote = await post('/quotes', {
+      customerId,
+      dealId: deal.body.id,
+      lines: [{ descriptionTh: 'ออกแบบร้าน', quantity: 1, unitPriceSatang: 1_500_000 }],
+    });
+    expect(quote.status).toBe(201);
+    await page.goto(`${server.url}/sales/deals?deal=${String(deal.body.id)}`);
+    const panel = page.getByRole('dialog').getByTestId('customer-quotes');
+    await panel.getByRole('row', { name: new RegExp(String(quote.body.number)) }).waitFor();
+    expect(await panel.innerText()).not.toContain(quoteNumber);
+    await screenshot(page, 'quotes-deal-drawer-th');
+  });
+
   it('shows the quote page in English', async () => {
     await page.goto(quoteUrl);
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');

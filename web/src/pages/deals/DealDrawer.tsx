@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { dealApi, dealKeys, pipelineApi } from '../../queries/deals-api.ts';
+import { CustomerQuotesPanel } from '../quotes/CustomerQuotesPanel.tsx';
 import { DealEditForm } from './DealEditForm.tsx';
 import { DEAL_STATUS_COLOR, formatDuration, localName } from './deal-format.ts';
 import { LostReasonModal } from './LostReasonModal.tsx';
@@ -172,6 +173,7 @@ export function DealDrawer({ dealId, onClose }: { dealId: string; onClose: () =>
               ))}
             </Table.Tbody>
           </Table>
+          <CustomerQuotesPanel customerId={d.customerId} dealId={d.id} />
         </Stack>
       )}
       <LostReasonModal

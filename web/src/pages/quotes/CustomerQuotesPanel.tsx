@@ -8,27 +8,30 @@ import { TableState } from '../../components/TableState.tsx';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { quoteApi, quoteKeys, STATUS_COLOR } from './quotes-api.ts';
 
-/** A customer's quotes on the profile (those the user may see), with a button for a new one. */
-export function CustomerQuotesPanel({ customerId }: { customerId: string }) {
+/**
+ * A customer's quotes (those the user may see) on the profile, or one deal's in the deal
+ * drawer, with a button for a new one (for that customer, and deal).
+ */
+export function CustomerQuotesPanel({ customerId, dealId }: { customerId: string; dealId?: string }) {
   const { t } = useTranslation('quotes');
   const fmt = useFormatters();
   const { can } = useSession();
   const navigate = useNavigate();
   const quotes = useQuery({
-    queryKey: [...quoteKeys.all, 'customer', customerId],
-    queryFn: () => quoteApi.list({ customerId, limit: 50 }),
+    queryKey: [...quoteKeys.all, 'customer', customerId, dealId],
+    queryFn: () => quoteApi.list({ customerId, dealId, limit: 50 }),
   });
   const items = quotes.data?.items ?? [];
   return (
     <>
-      <Group justify="space-between" mt="xl" mb="xs">
+      <Group justify="space-between" mt={dealId ? 'xs' : 'xl'} mb="xs">
         <Text fw={600}>{t('profile.title')}</Text>
         {can('sales', 'create') && (
           <Button
             size="xs"
             variant="light"
             component={Link}
-            to={`/sales/quotes/new?customerId=${encodeURIComponent(customerId)}`}
+            to={`/sales/quotes/new?customerId=${encodeURIComponent(customerId)}${dealId ? `&dealId=${encodeURIComponent(dealId)}` : ''}`}
             leftSection={<IconPlus size={14} />}
           >
             {t('profile.new')}

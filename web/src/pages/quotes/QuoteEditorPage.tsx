@@ -57,6 +57,7 @@ export function QuoteEditorPage() {
     enabled: Boolean(id),
   });
   const fromProfile = params.get('customerId');
+  const dealId = params.get('dealId');
   const [customerId, setCustomerId] = useState<string | null>(fromProfile);
   const profile = useQuery({
     queryKey: ['customers', 'one', fromProfile],
@@ -139,7 +140,9 @@ export function QuoteEditorPage() {
   });
   const save = useMutation({
     mutationFn: () =>
-      id ? quoteApi.update(id, input()) : quoteApi.create({ ...input(), customerId: customerId as string }),
+      id
+        ? quoteApi.update(id, input())
+        : quoteApi.create({ ...input(), customerId: customerId as string, ...(dealId ? { dealId } : {}) }),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
       navigate(`/sales/quotes/${saved.id}`);
