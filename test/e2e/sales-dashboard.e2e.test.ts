@@ -193,4 +193,28 @@ describe('the sales dashboard in a browser', () => {
     expect(moved.body).toMatchObject({ stageNameEn: 'Proposal' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows a salesperson only their own figures, without the pickers managers have', async () => {
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'th-TH' });
+    try {
+      const login = await own.request.post(`${server.url}/api/v1/auth/login`, {
+        data: { email: 'somsri@sales.example', password: 'correct horse battery' },
+      });
+      expect(login.status()).toBe(200);
+      const mine = await own.newPage();
+      await mine.goto(`${server.url}/sales`);
+      const won = mine.getByTestId('sales-kpi-won').getByTestId('kpi-value');
+      // Her one won deal (48,000), not the owner's (15,000).
+      await expect.poll(() => won.innerText(), { timeout: 30_000 }).toBe('฿48,000.00');
+      await mine.getByTestId('chart-forecast').locator('canvas').first().waitFor();
+      expect(await mine.getByTestId('who-select').count()).toBe(0);
+      expect(await mine.getByTestId('set-quota').count()).toBe(0);
+      const rows = mine.getByTestId('owners-table').locator('tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toMatch(/สมศรี ขายเก่ง[\s\S]*฿96,000\.00[\s\S]*50%/);
+      await screenshot(mine, 'sales-dashboard-own-th');
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -59,7 +59,7 @@ export function SalesDashboardPage() {
     enabled: scope !== 'own' && can('users'),
     staleTime: 60_000,
   });
-  const teams = useTeamsQuery(scope === 'all' && can('teams'));
+  const teams = useTeamsQuery(scope !== 'own' && can('teams'));
   const people = useMemo(
     () =>
       (users.data?.items ?? []).filter(
@@ -68,13 +68,20 @@ export function SalesDashboardPage() {
       ),
     [users.data, scope, user],
   );
-  const teamOptions = useMemo(() => {
-    if (scope === 'all') return (teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name }));
-    return [];
-  }, [teams.data, scope]);
+  // Admins pick any team; a manager only their own (for its quota).
+  const teamOptions = useMemo(
+    () =>
+      (teams.data?.items ?? [])
+        .filter((team) => scope === 'all' || team.id === user.teamId)
+        .map((team) => ({ value: team.id, label: team.name })),
+    [teams.data, scope, user.teamId],
+  );
   const whoOptions = [
     { value: '', label: t('dashboard.everyone') },
-    ...teamOptions.map((o) => ({ value: `team:${o.value}`, label: t('dashboard.team', { name: o.label }) })),
+    ...(scope === 'all' ? teamOptions : []).map((o) => ({
+      value: `team:${o.value}`,
+      label: t('dashboard.team', { name: o.label }),
+    })),
     ...people.map((u) => ({
       value: `user:${u.id}`,
       label: u.id === user.id ? `${u.name} (${t('dashboard.me')})` : u.name,
@@ -170,7 +177,7 @@ export function SalesDashboardPage() {
             period={period}
             periods={periods}
             users={people.map((u) => ({ value: u.id, label: u.name }))}
-            teams={scope === 'all' ? teamOptions : []}
+            teams={teamOptions}
             onClose={() => setQuotaOpen(false)}
           />
         )}
