@@ -3,6 +3,7 @@ import { bahtText } from './bahttext.ts';
 import { formatDay, formatMoney, formatRate, PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
 import { keepThaiTextExtractable } from './pdf-thai-text.ts';
 import { quoteFonts } from './quote-fonts.ts';
+import { wrapThai } from './wrap-thai.ts';
 
 /** Everything printed on a quote, already resolved (no database here). */
 export interface QuotePdfModel {
@@ -74,11 +75,13 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   for (const name of ['bold', 'regular']) keepThaiTextExtractable(doc.font(name));
   const right = PAGE.width - PAGE.margin;
   const width = right - PAGE.margin;
+  // Lines broken at Thai word boundaries in the current font and size (pdfkit breaks only at spaces).
+  const fit = (text: string, w: number) => wrapThai(text, w - 1, (s) => doc.widthOfString(s));
 
   // Seller (left) and the document title, number and dates (right).
   doc.fillColor(INK).font('bold').fontSize(16).text(m.seller.name, PAGE.margin, PAGE.margin, { width: 300 });
   doc.font('regular').fontSize(9.5).fillColor(MUTED);
-  if (m.seller.address) doc.text(m.seller.address, { width: 300 });
+  if (m.seller.address) doc.text(fit(m.seller.address, 300), { width: 300 });
   if (m.seller.taxId) doc.text(`${L.taxId} ${m.seller.taxId}`, { width: 300 });
   if (m.seller.phone) doc.text(`${L.phone} ${m.seller.phone}`, { width: 300 });
   const sellerBottom = doc.y;
@@ -132,13 +135,10 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
     .fontSize(9)
     .fillColor(MUTED)
     .text(L.customer, PAGE.margin + 10, boxTop + 8);
-  doc
-    .font('bold')
-    .fontSize(12)
-    .fillColor(INK)
-    .text(m.customer.name, { width: width - 20 });
+  doc.font('bold').fontSize(12).fillColor(INK);
+  doc.text(fit(m.customer.name, width - 20), { width: width - 20 });
   doc.font('regular').fontSize(10).fillColor(INK);
-  for (const line of customerLines) doc.text(line, { width: width - 20 });
+  for (const line of customerLines) doc.text(fit(line, width - 20), { width: width - 20 });
   const boxBottom = doc.y + 8;
   doc
     .roundedRect(PAGE.margin, boxTop, width, boxBottom - boxTop, 4)
@@ -166,7 +166,8 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   doc.font('regular').fontSize(10);
   for (const [i, line] of m.lines.entries()) {
     const amount = line.unitPriceSatang * line.quantity - line.discountSatang;
-    const h = Math.max(doc.heightOfString(line.description, { width: COLS.description.w - 8, lineGap: 2 }), 12) + 8;
+    const description = fit(line.description, COLS.description.w - 8);
+    const h = Math.max(doc.heightOfString(description, { width: COLS.description.w - 8, lineGap: 2 }), 12) + 8;
     if (y + h > PAGE.height - PAGE.margin - 40) {
       doc.addPage();
       y = PAGE.margin;
@@ -175,7 +176,7 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
     }
     doc.fillColor(INK);
     doc.text(String(i + 1), COLS.no.x + 4, y + 4, { width: COLS.no.w - 8, align: 'center' });
-    doc.text(line.description, COLS.description.x + 4, y + 4, { width: COLS.description.w - 8, lineGap: 2 });
+    doc.text(description, COLS.description.x + 4, y + 4, { width: COLS.description.w - 8, lineGap: 2 });
     const cell = (k: keyof typeof COLS, s: string) =>
       doc.text(s, COLS[k].x + 4, y + 4, { width: COLS[k].w - 8, align: 'right' });
     cell('quantity', line.quantity.toLocaleString('en-US'));
@@ -214,13 +215,8 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   doc.font('regular').fontSize(9).fillColor(MUTED);
   if (m.pricesIncludeVat) doc.text(L.vatIncluded, PAGE.margin, totalsTop, { width: 270 });
   if (m.language === 'th' && m.currency === 'THB') {
-    doc
-      .font('bold')
-      .fontSize(10.5)
-      .fillColor(INK)
-      .text(`(${bahtText(t.totalSatang)})`, PAGE.margin, totalsTop + 16, {
-        width: 270,
-      });
+    doc.font('bold').fontSize(10.5).fillColor(INK);
+    doc.text(fit(`(${bahtText(t.totalSatang)})`, 270), PAGE.margin, totalsTop + 16, { width: 270 });
   }
 
   // Validity, notes, terms, signatures.
@@ -234,7 +230,7 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   ] as const) {
     if (!body) continue;
     doc.moveDown(0.5).font('bold').fontSize(10).text(label, { width });
-    doc.font('regular').fontSize(10).text(body, { width });
+    doc.font('regular').fontSize(10).text(fit(body, width), { width });
   }
   const signY = Math.max(doc.y + 50, PAGE.height - PAGE.margin - 70);
   if (signY + 50 > PAGE.height - PAGE.margin) doc.addPage();
