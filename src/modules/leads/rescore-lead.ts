@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
 import { type LeadEventFact, type LeadFacts, ruleFeatures, ruleScore, type ScoringRule } from './lead-score.ts';
 import { predict } from './logistic-regression.ts';
@@ -56,14 +56,17 @@ export async function rescoreLeads(tx: DbOrTx, ids: readonly string[], ctx?: Sco
   const byLead = new Map<string, LeadEventFact[]>();
   for (const e of events) byLead.set(e.leadId, [...(byLead.get(e.leadId) ?? []), e]);
   const now = new Date();
-  for (const lead of rows) {
+  const scored = rows.map((lead) => {
     const mine = byLead.get(lead.id) ?? [];
     const { score, reasons } = ruleScore(context.rules, lead, mine, now);
-    await tx
-      .update(leads)
-      .set({ score, scoreReasons: reasons, modelScore: modelScore(context.model, lead, mine, now), scoredAt: now })
-      .where(eq(leads.id, lead.id));
-  }
+    return { id: lead.id, score, reasons, model_score: modelScore(context.model, lead, mine, now) };
+  });
+  // One statement per batch (not one per lead): the rows travel as one JSON parameter.
+  await tx.execute(sql`
+    update leads l set score = v.score, score_reasons = v.reasons, model_score = v.model_score,
+      scored_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(scored)}::jsonb) as v(id uuid, score int, reasons jsonb, model_score int)
+    where l.id = v.id`);
   return rows.length;
 }
 
