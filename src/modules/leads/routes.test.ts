@@ -193,6 +193,7 @@ describe('leads', () => {
     const mine = await call('GET', '/leads?ownerId=me', s1.token);
     expect((mine.body.items as Json[]).length).toBeGreaterThan(0);
     expect((await call('GET', '/leads?status=bogus', admin.token)).status).toBe(400);
+    expect((await call('GET', '/leads?cursor=nonsense', admin.token)).status).toBe(400);
   });
 
   it('score 0–100 from fit and decaying behaviour rules, with reasons, as events arrive', async () => {
@@ -243,6 +244,13 @@ describe('leads', () => {
       decayedPoints: 25,
       events: 2,
     });
+    // Best first, paged by (score, created, id).
+    const best = await call('GET', '/leads?sort=score&limit=1', admin.token);
+    expect((best.body.items as Json[])[0]).toMatchObject({ id: lead.id, score: 55 });
+    const next = await call('GET', `/leads?sort=score&limit=50&cursor=${best.body.nextCursor}`, admin.token);
+    const rest = next.body.items as Json[];
+    expect(rest.map((l) => l.id)).not.toContain(lead.id);
+    expect(rest.every((l) => Number(l.score) <= 55)).toBe(true);
     const events = await call('GET', `/leads/${lead.id}/events`, s1.token);
     expect((events.body.items as Json[]).map((e) => e.kind)).toEqual(['email_click', 'email_click']);
     expect((await call('POST', `/leads/${lead.id}/events`, s1.token, { kind: 'dance' })).status).toBe(400);
