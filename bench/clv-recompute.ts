@@ -3,7 +3,9 @@
 // does it). Orders are generated in SQL: per customer 1 + ⌊−9 ln U⌋ paid orders (mean 10)
 // on random days over two years; a customer's orders may share a day.
 //   npx tsx bench/clv-recompute.ts [--customers 100000] [--pglite] [--database-url postgres://…/postgres]
-// PostgreSQL: a throwaway sampan_bench_* database; PGlite: a temporary directory.
+//     [--keep] [--reuse sampan_bench_xxx]
+// PostgreSQL: a throwaway sampan_bench_* database (kept with --keep; --reuse runs again on a
+// kept one without generating); PGlite: a temporary directory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import { fitModels } from '../src/modules/analytics/fit-models.ts';
 import { createRun } from '../src/modules/analytics/request-recompute.ts';
 import { runRecompute } from '../src/modules/analytics/run-recompute.ts';
 import { DEFAULT_SCORE_OPTIONS, scoreCustomers } from '../src/modules/analytics/score-customers.ts';
-import { BENCH_PG_URL, benchDatabase } from './support/pg-database.ts';
+import { BENCH_PG_URL, benchDatabase, existingDatabase } from './support/pg-database.ts';
 import { machine } from './support/processes.ts';
 
 const { values } = parseArgs({
@@ -25,12 +27,18 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '100000' },
     pglite: { type: 'boolean', default: false },
     'database-url': { type: 'string', default: BENCH_PG_URL },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const n = Number(values.customers);
 const s = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
 
-const pgBench = values.pglite ? undefined : await benchDatabase(values['database-url']);
+const pgBench = values.pglite
+  ? undefined
+  : values.reuse
+    ? existingDatabase(values['database-url'], values.reuse)
+    : await benchDatabase(values['database-url']);
 const dir = values.pglite ? mkdtempSync(join(tmpdir(), 'sampan-bench-clv-')) : undefined;
 const database = await openDatabase(
   pgBench ? { databaseUrl: pgBench.url, poolMax: 2 } : { dataDir: join(dir ?? '', 'data') },
@@ -45,21 +53,24 @@ try {
   await migrateDatabase(database);
   const db = database.db;
   let t = performance.now();
-  for (let from = 1; from <= n; from += 100_000) {
-    const to = Math.min(n, from + 99_999);
-    await db.execute(
-      sql`insert into customers (display_name) select 'ลูกค้า ' || g from generate_series(${from}::int, ${to}::int) g`,
-    );
-  }
-  await db.execute(sql`
+  if (!values.reuse) await generate();
+  async function generate() {
+    for (let from = 1; from <= n; from += 100_000) {
+      const to = Math.min(n, from + 99_999);
+      await db.execute(
+        sql`insert into customers (display_name) select 'ลูกค้า ' || g from generate_series(${from}::int, ${to}::int) g`,
+      );
+    }
+    await db.execute(sql`
     insert into orders (customer_id, source, status, currency, ordered_at, subtotal_satang, vat_satang, total_satang,
       paid_satang, content_hash)
     select c.id, 'pos', 'paid', 'THB', timestamptz '2024-12-01 03:00+00' + (random() * 730) * interval '1 day', a, 0, a, a, 'x'
     from customers c
     cross join lateral generate_series(1, 1 + floor(-ln(1 - random()) * 9)::int + (c.id is null)::int) k
     cross join lateral (select (10000 + floor(random() * 90000))::bigint as a) amount`);
-  await db.execute(sql`analyze customers`);
-  await db.execute(sql`analyze orders`);
+    await db.execute(sql`analyze customers`);
+    await db.execute(sql`analyze orders`);
+  }
   const [count] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from orders`);
   console.log(
     `loaded ${n.toLocaleString('en')} customers, ${Number(count?.n).toLocaleString('en')} orders in ${s(t)} s`,
@@ -95,6 +106,7 @@ try {
   );
 } finally {
   await database.close();
-  await pgBench?.drop();
+  if (values.keep || values.reuse) console.log(`kept database ${pgBench?.url}`);
+  else await pgBench?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -21,3 +21,11 @@ export async function benchDatabase(baseUrl = BENCH_PG_URL): Promise<{ url: stri
     },
   };
 }
+
+/** A database kept by an earlier run (--keep), to run again without generating data. */
+export function existingDatabase(baseUrl: string, name: string): { url: string; drop: () => Promise<void> } {
+  if (!/^sampan_bench_[a-z0-9]+$/.test(name)) throw new Error(`not a bench database: ${name}`);
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: async () => {} };
+}

@@ -35,13 +35,13 @@ export interface ModelFit {
 }
 
 /**
- * A Gamma-Gamma fit to use: finite, and not running off to infinity (when every
- * customer spends about the same, q and γ grow without bound and the likelihood stops
- * meaning anything in double precision).
+ * A Gamma-Gamma fit to use: finite, and not run off to the top of its range (when every
+ * customer spends about the same, p or q and γ grow without bound: the fit stops at
+ * GAMMA_GAMMA_BOUNDS, and a customer's own mean says as much).
  */
 function usableSpendFit(g: GammaGammaFit): boolean {
   const finite = [g.p, g.q, g.v, g.logLikelihood].every(Number.isFinite);
-  return finite && g.p < 1e6 && g.q < 1e6 && g.v < 1e12;
+  return finite && !g.atBounds.some((e) => e.edge === 'upper');
 }
 
 /**

@@ -43,6 +43,11 @@ export function minimise(
     maxIterations?: number;
     inverseHessian?: number[][];
     bounds?: Bounds;
+    /**
+     * Stop as soon as a variable comes within this distance of a bound (when an edge means
+     * the fit is of no use, walking the last stretch would only cost time).
+     */
+    stopNearBound?: number;
   } = {},
 ): MinimiseResult {
   const tol = options.gradientTolerance ?? 1e-9;
@@ -123,6 +128,11 @@ export function minimise(
     value = trial.value;
     gradient = trial.gradient;
     pg = projected(x, gradient);
+    const near = options.stopNearBound;
+    if (near !== undefined && x.some((v, i) => v <= (lower[i] as number) + near || v >= (upper[i] as number) - near)) {
+      iterations++;
+      break;
+    }
     if (sy > 1e-12) {
       const rho = 1 / sy;
       const hy = h.map((row) => dot(row, y));

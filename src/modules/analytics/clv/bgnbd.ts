@@ -139,6 +139,8 @@ export function bgnbdLogLikelihood(
 
 /** Above this many customers, a fit on a sample of this size gives the full fit its start. */
 const WARM_START_SAMPLE = 20_000;
+/** Steps allowed to the full fit after a warm start (a sound one takes fewer than 20). */
+const WARM_MAX_ITERATIONS = 100;
 
 /**
  * The range each parameter may take. On some data the likelihood keeps rising towards a
@@ -202,7 +204,12 @@ export function fitBgNbd(customers: Summaries): BgNbdFit {
       return { value: -value / n, gradient: gradient.map((g) => -g / n) };
     },
     start,
-    { gradientTolerance: 1e-10, bounds: LOG_BOUNDS, ...(warm ? { inverseHessian: warm.inverseHessian } : {}) },
+    {
+      gradientTolerance: 1e-10,
+      bounds: LOG_BOUNDS,
+      // From a sample's optimum a sound fit needs a handful of steps; more means a crawl.
+      ...(warm ? { inverseHessian: warm.inverseHessian, maxIterations: WARM_MAX_ITERATIONS } : {}),
+    },
   );
   const [r, alpha, a, b] = result.x.map(Math.exp) as [number, number, number, number];
   return {
