@@ -11,7 +11,7 @@ CREATE TABLE "score_run_transitions" (
 	CONSTRAINT "score_run_transitions_pk" PRIMARY KEY("run_id","from_segment","to_segment")
 );
 --> statement-breakpoint
-ALTER TABLE "score_run_transitions" ADD CONSTRAINT "score_run_transitions_run_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."score_runs"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "score_run_transitions" ADD CONSTRAINT "score_run_transitions_run_id_score_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."score_runs"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 CREATE TABLE "score_run_segments" (
 	"run_id" uuid NOT NULL,
@@ -22,7 +22,7 @@ CREATE TABLE "score_run_segments" (
 	CONSTRAINT "score_run_segments_pk" PRIMARY KEY("run_id","segment")
 );
 --> statement-breakpoint
-ALTER TABLE "score_run_segments" ADD CONSTRAINT "score_run_segments_run_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."score_runs"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "score_run_segments" ADD CONSTRAINT "score_run_segments_run_id_score_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."score_runs"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 CREATE TABLE "marketing_spend" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -53,6 +53,6 @@ CREATE TABLE "product_associations" (
 	CONSTRAINT "product_associations_pk" PRIMARY KEY("product_id","other_product_id")
 );
 --> statement-breakpoint
-ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_product_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
-ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_other_product_id_fk" FOREIGN KEY ("other_product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "product_associations" ADD CONSTRAINT "product_associations_other_product_id_products_id_fk" FOREIGN KEY ("other_product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;
