@@ -15,7 +15,10 @@ describe('wrapThai', () => {
     let at = 0;
     const boundaries = new Set(thaiWords.map((w) => (at += w.length)));
     let pos = 0;
-    for (const line of lines.slice(0, -1)) expect(boundaries.has((pos += line.length))).toBe(true);
+    for (const line of lines.slice(0, -1)) {
+      pos += line.length;
+      expect(boundaries.has(pos)).toBe(true);
+    }
   });
 
   it('keeps newlines and short text, drops the space at a break', () => {
