@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Actor } from '../../core/auth/principal.ts';
 import { users } from '../../core/auth/schema.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
@@ -8,6 +9,12 @@ import { THAI_VAT_RATE_BP } from '../products/index.ts';
 import { quoteFor } from './quote-access.ts';
 import { loadQuoteView, type QuoteView } from './quote-view.ts';
 import { type QuotePdfModel, renderQuotePdf } from './render-quote-pdf.ts';
+
+/** A stored E.164 number as people write it on paper: +66812345678 → 081 234 5678. */
+function printablePhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.country === 'TH' ? parsed.formatNational() : (parsed?.formatInternational() ?? e164);
+}
 
 /** Seller facts a later settings page may store beside companyName; printed when present. */
 type SellerSettings = { companyAddress?: unknown; companyTaxId?: unknown; companyPhone?: unknown };
@@ -37,7 +44,7 @@ export async function quotePdf(db: DbOrTx, actor: Actor, id: string): Promise<{ 
       name: quote.customerName,
       address: address || null,
       taxId: c?.taxId ?? null,
-      phone: c?.phone ?? null,
+      phone: c?.phone ? printablePhone(c.phone) : null,
       email: c?.email ?? null,
     },
     preparedBy: owner?.name ?? null,

@@ -18,6 +18,7 @@ import { Link } from 'react-router-dom';
 import { usersApi } from '../../api/endpoints.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
 import { LEAD_EVENT_KINDS, type LeadEventKind, type LeadStatus, leadApi, leadKeys, STATUS_COLOR } from './leads-api.ts';
@@ -105,7 +106,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Field label={t('lead.email')} value={l.email} />
-            <Field label={t('lead.phone')} value={l.phone} />
+            <Field label={t('lead.phone')} value={l.phone ? formatPhone(l.phone) : null} />
             <Field label={t('lead.lineId')} value={l.lineId} />
             <Field label={t('lead.province')} value={l.province} />
             <Field

@@ -10,6 +10,7 @@ import { CursorPager } from '../../components/CursorPager.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TableState } from '../../components/TableState.tsx';
+import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { LeadCreateModal } from './LeadCreateModal.tsx';
 import { LeadDrawer } from './LeadDrawer.tsx';
@@ -180,7 +181,7 @@ export function LeadsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{l.email ?? l.phone ?? l.lineId ?? '—'}</Text>
+                    <Text size="sm">{l.email ?? (l.phone ? formatPhone(l.phone) : null) ?? l.lineId ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td>{l.province ?? '—'}</Table.Td>
                   <Table.Td>{t(`lead.sources.${l.source}`)}</Table.Td>
