@@ -37,7 +37,7 @@ CREATE TABLE "leads" (
 	"contacted_at" timestamp with time zone,
 	"qualified_at" timestamp with time zone,
 	"disqualified_at" timestamp with time zone,
-	"converted_customer_id" uuid,
+	"customer_id" uuid,
 	"converted_deal_id" uuid,
 	"converted_at" timestamp with time zone,
 	"converted_by" uuid,
@@ -122,7 +122,7 @@ ALTER TABLE "leads" ADD CONSTRAINT "leads_form_id_lead_forms_id_fk" FOREIGN KEY 
 ALTER TABLE "leads" ADD CONSTRAINT "leads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_assigned_by_rule_id_lead_assignment_rules_id_fk" FOREIGN KEY ("assigned_by_rule_id") REFERENCES "public"."lead_assignment_rules"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "leads" ADD CONSTRAINT "leads_converted_customer_id_customers_id_fk" FOREIGN KEY ("converted_customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_converted_deal_id_deals_id_fk" FOREIGN KEY ("converted_deal_id") REFERENCES "public"."deals"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_converted_by_users_id_fk" FOREIGN KEY ("converted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -137,7 +137,7 @@ CREATE INDEX "leads_status_idx" ON "leads" USING btree ("status","created_at");-
 CREATE INDEX "leads_score_idx" ON "leads" USING btree ("score");--> statement-breakpoint
 CREATE INDEX "leads_email_idx" ON "leads" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("phone");--> statement-breakpoint
-CREATE INDEX "leads_converted_customer_idx" ON "leads" USING btree ("converted_customer_id");--> statement-breakpoint
+CREATE INDEX "leads_converted_customer_idx" ON "leads" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "lead_events_lead_idx" ON "lead_events" USING btree ("lead_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "lead_assignment_rules_position_idx" ON "lead_assignment_rules" USING btree ("position");--> statement-breakpoint
 CREATE INDEX "lead_score_models_created_idx" ON "lead_score_models" USING btree ("created_at");

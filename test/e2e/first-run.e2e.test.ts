@@ -236,9 +236,10 @@ describe('first run in a browser', () => {
   });
 
   it('marks a planned module as coming soon', async () => {
-    await openFromNav('sales', '[data-testid="placeholder"]');
+    // Sales and Analytics have their dashboards now; the service desk is still to come.
+    await openFromNav('service', '[data-testid="placeholder"]');
     await page.getByText('เร็ว ๆ นี้ — โมดูลนี้อยู่ในแผนการพัฒนา').waitFor();
-    await screenshot(page, '14-placeholder-sales-th');
+    await screenshot(page, '14-placeholder-service-th');
   });
 
   it('lists customers from the API and finds one by search', async () => {

@@ -24,7 +24,7 @@ const OUTCOMES = sql`
       when l.status = 'disqualified' then 0
       when d.status = 'won' then 1
       when d.status = 'lost' then 0
-      when exists (select 1 from orders o where o.customer_id = l.converted_customer_id
+      when exists (select 1 from orders o where o.customer_id = l.customer_id
                    and o.paid_satang > 0 and o.ordered_at >= l.created_at) then 1
     end as won,
     coalesce(d.won_at, d.lost_at, l.converted_at, l.disqualified_at) as "decidedAt"

@@ -387,7 +387,7 @@ describe('learned score', () => {
       const wins = clicker;
       const [row] = wins
         ? await q(
-            `insert into leads (display_name, status, converted_at, converted_customer_id, converted_deal_id, owner_id)
+            `insert into leads (display_name, status, converted_at, customer_id, converted_deal_id, owner_id)
              values ($1, 'converted', now(), $2, $3, $4) returning id`,
             [`lead ${i}`, customer.body.id, won.body.id, s1.userId],
           )

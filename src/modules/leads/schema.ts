@@ -101,7 +101,9 @@ export const leads = pgTable(
     contactedAt: at('contacted_at'),
     qualifiedAt: at('qualified_at'),
     disqualifiedAt: at('disqualified_at'),
-    convertedCustomerId: uuid('converted_customer_id').references(() => customers.id),
+    // Named customer_id (not converted_customer_id) on purpose: merges move, and privacy
+    // export and erasure find, every table with a customer_id column.
+    convertedCustomerId: uuid('customer_id').references(() => customers.id),
     convertedDealId: uuid('converted_deal_id').references(() => deals.id, { onDelete: 'set null' }),
     convertedAt: at('converted_at'),
     convertedBy: uuid('converted_by').references(() => users.id, { onDelete: 'set null' }),
