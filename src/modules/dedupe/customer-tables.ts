@@ -27,7 +27,12 @@ export interface CustomerTable {
   keyHasCustomer: boolean;
 }
 
-const DERIVED = new Set(['consent_state', 'customer_ladder']);
+/**
+ * Derived per-customer rows that stay where they are on a merge and are judged again later.
+ * customer_scores also has one row per customer (moving the merged profile's would clash with
+ * the survivor's) and no foreign key, so a purge deletes it explicitly (purge-merges.ts).
+ */
+const DERIVED = new Set(['consent_state', 'customer_ladder', 'customer_scores']);
 
 export async function customerTables(tx: DbOrTx): Promise<CustomerTable[]> {
   const rows = await rowsOf<{ table_name: string; keys: string[] | null }>(

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
-import { customerTables, ident, rowsOf } from './customer-tables.ts';
+import { customerTables, ident, rowsOf, uuidList } from './customer-tables.ts';
 
 export interface PurgeResult {
   /** Merges whose undo data was cleared. */
@@ -40,6 +40,10 @@ export async function purgeExpiredMerges(db: DbOrTx, now: Date = new Date()): Pr
              and not (${sql.join(referenced, sql` or `)})
        returning c.id::text as id`,
     );
+    // Scores have no foreign key to customers (it cost too much on 1M-row recomputes).
+    if (deleted.length) {
+      await tx.execute(sql`delete from customer_scores where customer_id = any(${uuidList(deleted.map((d) => d.id))})`);
+    }
     return { expired: expired.length, deleted: deleted.length };
   });
 }
