@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
 import { activities } from '../activities/index.ts';
 import { customerIdentities, customers } from '../customers/index.ts';
 import { orderLines, orders } from '../orders/index.ts';
+import { CopyRows, copyRows } from './copy-rows.ts';
 import type { Ownership } from './import-context.ts';
 import { newCustomerSearchText, type OrderBatchPlan } from './order-plan.ts';
 import { importRejections } from './schema.ts';
@@ -11,10 +12,11 @@ import { uuidV7 } from './uuid-v7.ts';
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
 /**
- * Writes one batch of an orders import set-based, each table in ONE statement whose rows
- * travel as a single JSON parameter (as write-batch.ts does for customers): new customers
- * and their identifiers, orders, order lines, one 'order' timeline entry per order (the
- * same entry createOrder writes) and the rejected rows. Runs in the caller's transaction.
+ * Writes one batch of an orders import set-based in the caller's transaction: new
+ * customers, orders, order lines and one 'order' timeline entry per order (the same entry
+ * createOrder writes) each with ONE `COPY … FROM STDIN` (no JSON to build or parse); the
+ * new customers' identifiers and the rejected rows, few and written with `on conflict do
+ * nothing`, as one JSON parameter each.
  */
 export async function writeOrderBatch(
   tx: DbOrTx,
@@ -23,19 +25,28 @@ export async function writeOrderBatch(
 ): Promise<void> {
   if (!input.dryRun) {
     if (plan.customers.length) {
-      const rows = plan.customers.map((c) => ({
-        id: c.id,
-        display_name: c.displayName,
-        email: c.email,
-        phone: c.phone,
-        source: 'import',
-        owner_id: input.owner.ownerId,
-        team_id: input.owner.teamId,
-        search_text: newCustomerSearchText(c),
-      }));
-      await tx.execute(sql`insert into ${customers} (id, display_name, email, phone, source, owner_id, team_id, search_text)
-        select id, display_name, email, phone, source, owner_id, team_id, search_text
-        from jsonb_populate_recordset(null::${customers}, ${json(rows)}::jsonb)`);
+      const rows = new CopyRows(getTableName(customers), [
+        'id',
+        'display_name',
+        'email',
+        'phone',
+        'source',
+        'owner_id',
+        'team_id',
+        'search_text',
+      ]);
+      for (const c of plan.customers)
+        rows.add([
+          c.id,
+          c.displayName,
+          c.email,
+          c.phone,
+          'import',
+          input.owner.ownerId,
+          input.owner.teamId,
+          newCustomerSearchText(c),
+        ]);
+      await copyRows(tx, rows);
       const ids = plan.customers.flatMap((c) =>
         c.identifiers.map((i) => ({
           id: uuidV7(),
@@ -54,77 +65,111 @@ export async function writeOrderBatch(
       }
     }
     if (plan.orders.length) {
-      const rows = plan.orders.map((o) => {
+      const orderRows = new CopyRows(getTableName(orders), [
+        'id',
+        'customer_id',
+        'source',
+        'external_id',
+        'status',
+        'currency',
+        'ordered_at',
+        'subtotal_satang',
+        'discount_satang',
+        'vat_satang',
+        'total_satang',
+        'paid_satang',
+        'paid_at',
+        'fulfilled_at',
+        'content_hash',
+        'created_by',
+      ]);
+      const lineRows = new CopyRows(getTableName(orderLines), [
+        'id',
+        'order_id',
+        'line_no',
+        'product_id',
+        'sku',
+        'name',
+        'quantity',
+        'unit_price_satang',
+        'discount_satang',
+        'vat_mode',
+        'vat_rate_bp',
+        'net_satang',
+        'vat_satang',
+        'gross_satang',
+      ]);
+      const entryRows = new CopyRows(getTableName(activities), [
+        'id',
+        'customer_id',
+        'kind',
+        'occurred_at',
+        'ref_type',
+        'ref_id',
+        'data',
+        'actor_user_id',
+        'created_at',
+      ]);
+      const now = new Date();
+      for (const o of plan.orders) {
         const paid = o.status !== 'pending';
-        const at = o.orderedAt.toISOString();
-        return {
-          id: o.id,
-          customer_id: o.customerId,
-          source: o.source,
-          external_id: o.externalId,
-          status: o.status,
-          currency: o.currency,
-          ordered_at: at,
-          subtotal_satang: o.subtotalSatang,
-          discount_satang: o.discountSatang,
-          vat_satang: o.vatSatang,
-          total_satang: o.totalSatang,
-          paid_satang: paid ? o.totalSatang : 0,
-          paid_at: paid ? at : null,
-          fulfilled_at: o.status === 'fulfilled' ? at : null,
-          content_hash: o.contentHash,
-          created_by: input.actorUserId,
-        };
-      });
-      await tx.execute(sql`insert into ${orders} (id, customer_id, source, external_id, status, currency, ordered_at,
-          subtotal_satang, discount_satang, vat_satang, total_satang, paid_satang, paid_at, fulfilled_at, content_hash, created_by)
-        select id, customer_id, source, external_id, status, currency, ordered_at,
-          subtotal_satang, discount_satang, vat_satang, total_satang, paid_satang, paid_at, fulfilled_at, content_hash, created_by
-        from jsonb_populate_recordset(null::${orders}, ${json(rows)}::jsonb)`);
-      const lines = plan.orders.flatMap((o) =>
-        o.lines.map((l) => ({
-          id: uuidV7(),
-          order_id: o.id,
-          line_no: l.lineNo,
-          product_id: l.productId,
-          sku: l.sku,
-          name: l.name,
-          quantity: l.quantity,
-          unit_price_satang: l.unitPriceSatang,
-          discount_satang: l.discountSatang,
-          vat_mode: l.vatMode,
-          vat_rate_bp: l.vatRateBp,
-          net_satang: l.netSatang,
-          vat_satang: l.vatSatang,
-          gross_satang: l.grossSatang,
-        })),
-      );
-      await tx.execute(sql`insert into ${orderLines} (id, order_id, line_no, product_id, sku, name, quantity,
-          unit_price_satang, discount_satang, vat_mode, vat_rate_bp, net_satang, vat_satang, gross_satang)
-        select id, order_id, line_no, product_id, sku, name, quantity,
-          unit_price_satang, discount_satang, vat_mode, vat_rate_bp, net_satang, vat_satang, gross_satang
-        from jsonb_populate_recordset(null::${orderLines}, ${json(lines)}::jsonb)`);
-      const now = new Date().toISOString();
-      const entries = plan.orders.map((o) => ({
-        id: uuidV7(),
-        customer_id: o.customerId,
-        kind: 'order',
-        occurred_at: o.orderedAt.toISOString(),
-        ref_type: 'order',
-        ref_id: o.id,
-        data: {
-          ...(o.hasNumber ? { number: o.externalId } : {}),
-          status: o.status,
-          amount: o.totalSatang,
-          currency: o.currency,
-          source: o.source,
-        },
-        actor_user_id: input.actorUserId,
-        created_at: now,
-      }));
-      await tx.execute(sql`insert into ${activities} (id, customer_id, kind, occurred_at, ref_type, ref_id, data, actor_user_id, created_at)
-        select id, customer_id, kind, occurred_at, ref_type, ref_id, data, actor_user_id, created_at
-        from jsonb_populate_recordset(null::${activities}, ${json(entries)}::jsonb)`);
+        orderRows.add([
+          o.id,
+          o.customerId,
+          o.source,
+          o.externalId,
+          o.status,
+          o.currency,
+          o.orderedAt,
+          o.subtotalSatang,
+          o.discountSatang,
+          o.vatSatang,
+          o.totalSatang,
+          paid ? o.totalSatang : 0,
+          paid ? o.orderedAt : null,
+          o.status === 'fulfilled' ? o.orderedAt : null,
+          o.contentHash,
+          input.actorUserId,
+        ]);
+        for (const l of o.lines)
+          lineRows.add([
+            uuidV7(),
+            o.id,
+            l.lineNo,
+            l.productId,
+            l.sku,
+            l.name,
+            l.quantity,
+            l.unitPriceSatang,
+            l.discountSatang,
+            l.vatMode,
+            l.vatRateBp,
+            l.netSatang,
+            l.vatSatang,
+            l.grossSatang,
+          ]);
+        entryRows.add([
+          uuidV7(),
+          o.customerId,
+          'order',
+          o.orderedAt,
+          'order',
+          o.id,
+          {
+            ...(o.hasNumber ? { number: o.externalId } : {}),
+            status: o.status,
+            amount: o.totalSatang,
+            currency: o.currency,
+            source: o.source,
+          },
+          input.actorUserId,
+          now,
+        ]);
+      }
+      // Orders first: lines and timeline entries point at them.
+      await copyRows(tx, orderRows);
+      await copyRows(tx, lineRows);
+      await copyRows(tx, entryRows);
     }
   }
   if (plan.rejections.length) {
