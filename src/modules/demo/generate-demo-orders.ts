@@ -65,7 +65,8 @@ function linesFor(random: Random, at: Date, business: boolean): DemoOrderLine[] 
 
 /**
  * A year of orders for the demo customers, the same for the same seed: about a third
- * never buy (prospects), a third buy once, the rest come back (some weekly regulars),
+ * never buy (prospects), a third buy once, the rest come back (some weekly regulars) and
+ * a good part of those stop coming some months before today,
  * with peaks at Songkran and the year end, a few open orders in the last days, and about
  * one order in 40 refunded in full or in part.
  */
@@ -89,7 +90,11 @@ export function* demoOrders(
     if (kind === 'prospect') continue;
     const count = kind === 'once' ? 1 : kind === 'repeat' ? random.int(2, 8) : random.int(12, 40);
     const business = c.customerType !== 'consumer';
-    const dates = Array.from({ length: count }, () => orderDate(random, from, now)).sort(
+    // Some returning customers drift away: they stop buying part-way through the year, so the
+    // analytics have lapsed customers to find (without them the BG/NBD fit sees no dropout).
+    const lapses = kind !== 'once' && random.chance(kind === 'regular' ? 0.2 : 0.45);
+    const until = lapses ? from + (now - from) * (0.25 + 0.5 * random.float()) : now;
+    const dates = Array.from({ length: count }, () => orderDate(random, from, until)).sort(
       (a, b) => a.getTime() - b.getTime(),
     );
     for (const at of dates) {
