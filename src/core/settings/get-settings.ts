@@ -11,5 +11,10 @@ export { KEY as SETTINGS_KEY };
 export async function getSettings(db: DbOrTx): Promise<Settings> {
   const [row] = await db.select().from(settingsTable).where(eq(settingsTable.key, KEY));
   const stored = (row?.value ?? {}) as Partial<Settings>;
-  return { ...DEFAULT_SETTINGS, ...stored, backup: { ...DEFAULT_SETTINGS.backup, ...(stored.backup ?? {}) } };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    backup: { ...DEFAULT_SETTINGS.backup, ...(stored.backup ?? {}) },
+    seller: { ...DEFAULT_SETTINGS.seller, ...(stored.seller ?? {}) },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_SELLER, sellerSettingsPatchSchema, sellerSettingsSchema } from './seller-settings.ts';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -24,13 +25,15 @@ export const settingsSchema = z
     locale: z.enum(['th', 'en']),
     buddhistEra: z.boolean(),
     backup: backupSettingsSchema,
+    /** Printed in the header of quotes. */
+    seller: sellerSettingsSchema,
   })
   .openapi('Settings');
 
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema
-  .extend({ backup: backupSettingsSchema.partial() })
+  .extend({ backup: backupSettingsSchema.partial(), seller: sellerSettingsPatchSchema })
   .partial()
   .strict()
   .openapi('SettingsPatch');
@@ -43,4 +46,5 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'th',
   buddhistEra: true,
   backup: { enabled: true, hour: 2, retentionDays: 14 },
+  seller: DEFAULT_SELLER,
 };

@@ -14,7 +14,12 @@ export async function updateSettings(db: Db, actor: Actor, patch: SettingsPatch)
 export async function updateSettingsInTx(tx: DbOrTx, actor: Actor, patch: SettingsPatch): Promise<Settings> {
   authorize(actor.principal, 'settings', 'update');
   const before = await getSettings(tx);
-  const after = settingsSchema.parse({ ...before, ...patch, backup: { ...before.backup, ...(patch.backup ?? {}) } });
+  const after = settingsSchema.parse({
+    ...before,
+    ...patch,
+    backup: { ...before.backup, ...(patch.backup ?? {}) },
+    seller: { ...before.seller, ...(patch.seller ?? {}) },
+  });
   await tx
     .insert(settingsTable)
     .values({ key: SETTINGS_KEY, value: after, updatedBy: actor.principal.userId })
@@ -22,7 +27,13 @@ export async function updateSettingsInTx(tx: DbOrTx, actor: Actor, patch: Settin
       target: settingsTable.key,
       set: { value: after, updatedAt: new Date(), updatedBy: actor.principal.userId },
     });
-  const flatten = (s: Settings) => ({ ...s, backup: undefined, ...prefixed(s.backup) });
+  const flatten = (s: Settings) => ({
+    ...s,
+    backup: undefined,
+    seller: undefined,
+    ...prefixed('backup', s.backup),
+    ...prefixed('seller', s.seller),
+  });
   await recordAudit(tx, actor, {
     entityType: 'settings',
     entityId: SETTINGS_KEY,
@@ -39,6 +50,7 @@ export async function updateSettingsInTx(tx: DbOrTx, actor: Actor, patch: Settin
   return after;
 }
 
-function prefixed(backup: Settings['backup']) {
-  return { 'backup.enabled': backup.enabled, 'backup.hour': backup.hour, 'backup.retentionDays': backup.retentionDays };
+/** A nested settings object as flat audit fields: backup.hour, seller.taxId, … */
+function prefixed(prefix: string, values: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
 }

@@ -61,6 +61,12 @@ export const PDF_LABELS = {
 } as const;
 export type PdfLanguage = keyof typeof PDF_LABELS;
 
+/** The seller's branch as Thai tax documents print it: (สำนักงานใหญ่) or (สาขาที่ 00001). */
+export function branchLabel(branch: string, language: PdfLanguage): string {
+  if (branch === 'head_office') return language === 'th' ? '(สำนักงานใหญ่)' : '(Head office)';
+  return language === 'th' ? `(สาขาที่ ${branch})` : `(Branch ${branch})`;
+}
+
 /**
  * A calendar day as words: Thai with the Buddhist era (3 ธันวาคม 2569), English as
  * 3 December 2026.

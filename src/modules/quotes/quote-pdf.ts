@@ -16,15 +16,13 @@ function printablePhone(e164: string): string {
   return parsed?.country === 'TH' ? parsed.formatNational() : (parsed?.formatInternational() ?? e164);
 }
 
-/** Seller facts a later settings page may store beside companyName; printed when present. */
-type SellerSettings = { companyAddress?: unknown; companyTaxId?: unknown; companyPhone?: unknown };
-const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const text = (v: string) => (v.trim() ? v.trim() : null);
 
 /** The printable quote of GET /quotes/{id}/pdf, for a quote the caller may see. */
 export async function quotePdf(db: DbOrTx, actor: Actor, id: string): Promise<{ number: string; pdf: Buffer }> {
   const quote = await loadQuoteView(db, await quoteFor(db, actor, id, 'read'));
   const settings = await getSettings(db);
-  const seller = settings as typeof settings & SellerSettings;
+  const { seller } = settings;
   const [c] = await db.select().from(customers).where(eq(customers.id, quote.customerId));
   const [owner] = quote.ownerId
     ? await db.select({ name: users.name }).from(users).where(eq(users.id, quote.ownerId))
@@ -35,10 +33,13 @@ export async function quotePdf(db: DbOrTx, actor: Actor, id: string): Promise<{ 
   const pdf = await renderQuotePdf({
     ...pdfFacts(quote),
     seller: {
-      name: settings.companyName,
-      address: text(seller.companyAddress),
-      taxId: text(seller.companyTaxId),
-      phone: text(seller.companyPhone),
+      // The legal name (settings → seller) is what a quote is issued under; the trading name otherwise.
+      name: text(seller.legalName) ?? settings.companyName,
+      address: text(seller.address),
+      taxId: text(seller.taxId),
+      branch: text(seller.branch),
+      phone: text(seller.phone),
+      email: text(seller.email),
     },
     customer: {
       name: quote.customerName,

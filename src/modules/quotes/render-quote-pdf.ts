@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { bahtText } from './bahttext.ts';
-import { formatDay, formatMoney, formatRate, PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
+import { branchLabel, formatDay, formatMoney, formatRate, PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
 import { keepThaiTextExtractable } from './pdf-thai-text.ts';
 import { quoteFonts } from './quote-fonts.ts';
 import { wrapThai } from './wrap-thai.ts';
@@ -13,7 +13,15 @@ export interface QuotePdfModel {
   issuedOn: string;
   validUntil: string;
   currency: string;
-  seller: { name: string; address?: string | null; taxId?: string | null; phone?: string | null };
+  seller: {
+    name: string;
+    address?: string | null;
+    taxId?: string | null;
+    /** 'head_office' or a 5-digit branch number. */
+    branch?: string | null;
+    phone?: string | null;
+    email?: string | null;
+  };
   customer: {
     name: string;
     address?: string | null;
@@ -82,8 +90,14 @@ export function renderQuotePdf(m: QuotePdfModel): Promise<Buffer> {
   doc.fillColor(INK).font('bold').fontSize(16).text(m.seller.name, PAGE.margin, PAGE.margin, { width: 300 });
   doc.font('regular').fontSize(9.5).fillColor(MUTED);
   if (m.seller.address) doc.text(fit(m.seller.address, 300), { width: 300 });
-  if (m.seller.taxId) doc.text(`${L.taxId} ${m.seller.taxId}`, { width: 300 });
-  if (m.seller.phone) doc.text(`${L.phone} ${m.seller.phone}`, { width: 300 });
+  const branch = m.seller.branch ? branchLabel(m.seller.branch, m.language) : null;
+  const taxLine = [m.seller.taxId ? `${L.taxId} ${m.seller.taxId}` : null, branch].filter(Boolean).join(' ');
+  if (taxLine) doc.text(taxLine, { width: 300 });
+  const contact = [
+    m.seller.phone ? `${L.phone} ${m.seller.phone}` : null,
+    m.seller.email ? `${L.email} ${m.seller.email}` : null,
+  ].filter(Boolean);
+  if (contact.length) doc.text(contact.join('  '), { width: 300 });
   const sellerBottom = doc.y;
   doc
     .font('bold')

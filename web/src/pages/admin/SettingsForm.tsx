@@ -24,11 +24,16 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { settingsQueryKey } from '../../format/display-settings.ts';
 import { makeFormatters } from '../../format/formatters.ts';
 import { isLocale } from '../../i18n/i18n.ts';
+import { changedSeller, EMPTY_SELLER, type SellerSettings, SettingsSellerFields } from './SettingsSellerFields.tsx';
+
+/** The settings with the seller block (older servers may not send it). */
+type FormSettings = Settings & { seller: SellerSettings };
+type FormUpdate = SettingsUpdate & { seller?: Partial<SellerSettings> };
 
 const CURRENCIES = ['THB', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'SGD', 'MYR', 'LAK', 'KHR', 'MMK', 'VND', 'IDR', 'PHP'];
 
-function changedFields(saved: Settings, draft: Settings): SettingsUpdate {
-  const update: SettingsUpdate = {};
+function changedFields(saved: FormSettings, draft: FormSettings): FormUpdate {
+  const update: FormUpdate = {};
   if (draft.companyName !== saved.companyName) update.companyName = draft.companyName.trim();
   if (draft.currency !== saved.currency) update.currency = draft.currency;
   if (draft.timeZone !== saved.timeZone) update.timeZone = draft.timeZone;
@@ -39,6 +44,8 @@ function changedFields(saved: Settings, draft: Settings): SettingsUpdate {
   if (draft.backup.hour !== saved.backup.hour) backup.hour = draft.backup.hour;
   if (draft.backup.retentionDays !== saved.backup.retentionDays) backup.retentionDays = draft.backup.retentionDays;
   if (Object.keys(backup).length > 0) update.backup = backup;
+  const seller = changedSeller(saved.seller, draft.seller);
+  if (Object.keys(seller).length > 0) update.seller = seller;
   return update;
 }
 
@@ -48,16 +55,22 @@ function timeZones(current: string): string[] {
 }
 
 /** Mount with `key` = the saved settings' identity so a save resets the draft. */
-export function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: boolean }) {
+export function SettingsForm({ saved: stored, readOnly }: { saved: Settings; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Settings>(saved);
+  const saved: FormSettings = {
+    ...stored,
+    seller: { ...EMPTY_SELLER, ...(stored as Partial<FormSettings>).seller },
+  };
+  const [draft, setDraft] = useState<FormSettings>(saved);
   const set = (patch: Partial<Settings>) => setDraft((current) => ({ ...current, ...patch }));
+  const setSeller = (patch: Partial<SellerSettings>) =>
+    setDraft((current) => ({ ...current, seller: { ...current.seller, ...patch } }));
   const setBackup = (patch: Partial<Settings['backup']>) =>
     setDraft((current) => ({ ...current, backup: { ...current.backup, ...patch } }));
 
   const save = useMutation({
-    mutationFn: (update: SettingsUpdate) => settingsApi.update(update),
+    mutationFn: (update: FormUpdate) => settingsApi.update(update),
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsQueryKey, settings);
       notifications.show({ color: 'teal', message: t('settings.saved') });
@@ -120,6 +133,9 @@ export function SettingsForm({ saved, readOnly }: { saved: Settings; readOnly: b
             allowDeselect={false}
           />
         </SimpleGrid>
+
+        <Divider />
+        <SettingsSellerFields value={draft.seller} onChange={setSeller} errors={fieldErrors} readOnly={readOnly} />
 
         <Divider />
         <Title order={4}>{t('settings.sections.dates')}</Title>
