@@ -21,12 +21,12 @@ export interface UploadInput {
 }
 
 /** The kinds of import: what a file's rows become. */
-export const IMPORT_KINDS = ['customers', 'orders'] as const;
+export const IMPORT_KINDS = ['customers', 'orders', 'leads'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 /** Who may start an import of this kind (the run checks its options again). */
 function authorizeKind(actor: Actor, kind: ImportKindName): void {
-  authorize(actor.principal, kind === 'orders' ? 'sales' : 'customers', 'create');
+  authorize(actor.principal, kind === 'orders' || kind === 'leads' ? 'sales' : 'customers', 'create');
 }
 
 /**

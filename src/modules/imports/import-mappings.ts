@@ -9,6 +9,8 @@ import { validateInput } from '../customers/index.ts';
 import { IMPORT_KINDS } from './create-import.ts';
 import { ON_MATCH } from './import-context.ts';
 import { isImportTarget } from './import-fields.ts';
+import { isLeadImportTarget } from './lead-fields.ts';
+import { ON_DUPLICATE } from './lead-import.ts';
 import { isOrderImportTarget } from './order-fields.ts';
 import { UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 import { importMappings } from './schema.ts';
@@ -25,16 +27,23 @@ export const saveMappingSchema = z
         message: 'between 1 and 200 columns',
         params: { th: 'ต้องมี 1 ถึง 200 คอลัมน์' },
       })
-      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t) || isOrderImportTarget(t)), {
-        message: 'every column goes to a known field (or "" to ignore it)',
-        params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
-      }),
+      .refine(
+        (m) =>
+          Object.values(m).every(
+            (t) => t === '' || isImportTarget(t) || isOrderImportTarget(t) || isLeadImportTarget(t),
+          ),
+        {
+          message: 'every column goes to a known field (or "" to ignore it)',
+          params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
+        },
+      ),
     options: z
       .object({
         onMatch: z.enum(ON_MATCH).optional(),
         externalSystem: z.string().max(50).optional(),
         unknownCustomer: z.enum(UNKNOWN_CUSTOMER).optional(),
         unknownSku: z.enum(UNKNOWN_SKU).optional(),
+        onDuplicate: z.enum(ON_DUPLICATE).optional(),
       })
       .strict()
       .default({}),

@@ -4,7 +4,7 @@ import { exportRoutes } from './export-routes.ts';
 import { registerImportJobs } from './jobs.ts';
 import { importRoutes } from './routes.ts';
 
-/** CSV import of customers and orders (streamed, resumable, identity-resolved in bulk) and CSV/XLSX export. */
+/** CSV import of customers, orders and leads (streamed, resumable, identity-resolved in bulk) and CSV/XLSX export. */
 export const importsModule: ModuleDefinition = {
   name: 'imports',
   routes: importRoutes,
@@ -28,6 +28,8 @@ export { ON_MATCH, type OnMatch } from './import-context.ts';
 export { IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
 export { mappingByName } from './import-mappings.ts';
 export { importBytes } from './import-source.ts';
+export { LEAD_IMPORT_FIELDS, suggestLeadMapping } from './lead-fields.ts';
+export { type LeadImportOptions, ON_DUPLICATE } from './lead-import.ts';
 export { ORDER_IMPORT_FIELDS, suggestOrderMapping } from './order-fields.ts';
 export { type OrderImportOptions, UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 export { openCsv } from './read-csv.ts';

@@ -8,6 +8,8 @@ import { visibleImport } from './import-access.ts';
 import { loadImportContext, ON_MATCH } from './import-context.ts';
 import { checkMapping, IMPORT_FIELDS, suggestMapping } from './import-fields.ts';
 import { importBytes } from './import-source.ts';
+import { ON_DUPLICATE } from './lead-import.ts';
+import { previewLeadRows } from './lead-preview.ts';
 import { compileRowMapper, type RowResult } from './map-row.ts';
 import { UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 import { previewOrderRows } from './order-preview.ts';
@@ -26,6 +28,7 @@ export const previewInputSchema = z
     onMatch: z.enum(ON_MATCH).default('update'),
     unknownCustomer: z.enum(UNKNOWN_CUSTOMER).optional().openapi({ description: 'Orders: a customer not found' }),
     unknownSku: z.enum(UNKNOWN_SKU).optional().openapi({ description: 'Orders: a SKU that is no product' }),
+    onDuplicate: z.enum(ON_DUPLICATE).default('skip').openapi({ description: 'Leads: a lead already there' }),
     externalSystem: z
       .string()
       .regex(/^[a-z0-9_.-]{1,50}$/)
@@ -65,7 +68,7 @@ export type ImportPreview = z.infer<typeof previewSchema>;
 export async function previewImport(db: Db, actor: Actor, importId: string, raw: unknown): Promise<ImportPreview> {
   const input = validateInput(previewInputSchema, raw ?? {});
   const row = await visibleImport(db, actor, importId);
-  if (row.kind !== 'orders') authorize(actor.principal, 'customers', 'create');
+  if (row.kind === 'customers') authorize(actor.principal, 'customers', 'create');
   const format = await formatOf(db, {
     ...row,
     encoding: input.encoding ?? row.encoding,
@@ -87,6 +90,16 @@ export async function previewImport(db: Db, actor: Actor, importId: string, raw:
         limit: PREVIEW_ROWS,
       });
       return { encoding: format.encoding, delimiter: format.delimiter, headers: reader.headers, ...orders };
+    }
+    if (row.kind === 'leads') {
+      const leads = await previewLeadRows(db, actor, {
+        reader,
+        format,
+        mapping: input.mapping,
+        onDuplicate: input.onDuplicate,
+        limit: PREVIEW_ROWS,
+      });
+      return { encoding: format.encoding, delimiter: format.delimiter, headers: reader.headers, ...leads };
     }
     const suggestedMapping = suggestMapping(reader.headers);
     const mapping = checkMapping(input.mapping ?? suggestedMapping, reader.headers);

@@ -10,6 +10,7 @@ import {
   type RunImportOptions,
   runImportLoop,
 } from './import-loop.ts';
+import { leadImportKind } from './lead-import.ts';
 import { compileRowMapper, type RowResult } from './map-row.ts';
 import { orderImportKind } from './order-import.ts';
 import { planBatch, prepareRow } from './plan-batch.ts';
@@ -70,7 +71,12 @@ export async function runImport(
     db,
     actor,
     importId,
-    (row) => (row.kind === 'orders' ? orderImportKind : customerImportKind) as ImportKind<unknown>,
+    (row) =>
+      (row.kind === 'orders'
+        ? orderImportKind
+        : row.kind === 'leads'
+          ? leadImportKind
+          : customerImportKind) as ImportKind<unknown>,
     options,
   );
 }

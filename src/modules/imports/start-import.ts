@@ -12,6 +12,8 @@ import { visibleImport } from './import-access.ts';
 import { ON_MATCH } from './import-context.ts';
 import { isImportTarget } from './import-fields.ts';
 import { type ImportView, toImportView } from './import-view.ts';
+import { isLeadImportTarget } from './lead-fields.ts';
+import { authorizeLeadImport, ON_DUPLICATE } from './lead-import.ts';
 import { isOrderImportTarget } from './order-fields.ts';
 import { authorizeOrderImport, type OrderImportOptions, UNKNOWN_CUSTOMER, UNKNOWN_SKU } from './order-import.ts';
 import { imports } from './schema.ts';
@@ -23,10 +25,16 @@ export const startImportSchema = z
   .object({
     mapping: z
       .record(z.string(), z.string())
-      .refine((m) => Object.values(m).every((t) => t === '' || isImportTarget(t) || isOrderImportTarget(t)), {
-        message: 'every column goes to a known field (or "" to ignore it)',
-        params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
-      }),
+      .refine(
+        (m) =>
+          Object.values(m).every(
+            (t) => t === '' || isImportTarget(t) || isOrderImportTarget(t) || isLeadImportTarget(t),
+          ),
+        {
+          message: 'every column goes to a known field (or "" to ignore it)',
+          params: { th: 'ทุกคอลัมน์ต้องจับคู่กับช่องข้อมูลที่มีอยู่ (หรือ "" เพื่อข้าม)' },
+        },
+      ),
     onMatch: z
       .enum(ON_MATCH)
       .default('update')
@@ -47,6 +55,10 @@ export const startImportSchema = z
       .enum(UNKNOWN_SKU)
       .default('keep')
       .openapi({ description: 'Orders: a SKU that is no product is kept as text, or its order is rejected' }),
+    onDuplicate: z
+      .enum(ON_DUPLICATE)
+      .default('skip')
+      .openapi({ description: 'Leads: a row whose email or phone is already on a lead is skipped, or created anyway' }),
     source: z
       .enum(['web', 'pos', 'line', 'manual', 'import', 'api'])
       .optional()
@@ -72,6 +84,7 @@ export async function startImport(db: Db, actor: Actor, id: string, raw: StartIm
       ...(input.source ? { source: input.source } : {}),
     };
     if (before.kind === 'orders') authorizeOrderImport(actor, orderOptions);
+    else if (before.kind === 'leads') authorizeLeadImport(actor);
     else {
       authorize(actor.principal, 'customers', 'create');
       if (input.onMatch === 'update') authorize(actor.principal, 'customers', 'update');
@@ -87,7 +100,9 @@ export async function startImport(db: Db, actor: Actor, id: string, raw: StartIm
         options:
           before.kind === 'orders'
             ? { ...orderOptions }
-            : { onMatch: input.onMatch, ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}) },
+            : before.kind === 'leads'
+              ? { onDuplicate: input.onDuplicate }
+              : { onMatch: input.onMatch, ...(input.externalSystem ? { externalSystem: input.externalSystem } : {}) },
         encoding: input.encoding ?? before.encoding,
         delimiter: input.delimiter ?? before.delimiter,
         startedAt: new Date(),

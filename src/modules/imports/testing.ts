@@ -55,3 +55,25 @@ export async function importOrderFile(
   const progress = await runImport(db, actor, view.id, options);
   return { id: view.id, progress };
 }
+
+/** Registers a local leads CSV as an import and runs it (see importFile). */
+export async function importLeadFile(
+  db: Db,
+  actor: Actor,
+  path: string,
+  mapping: Record<string, string>,
+  options: { dryRun?: boolean; importOptions?: Record<string, unknown> } & RunImportOptions = {},
+): Promise<{ id: string; progress: ImportProgress }> {
+  const view = await createFileImport(db, actor, {
+    kind: 'leads',
+    path,
+    fileName: basename(path),
+    fileSize: statSync(path).size,
+    fileSha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+    mapping,
+    options: options.importOptions ?? {},
+    dryRun: options.dryRun ?? false,
+  });
+  const progress = await runImport(db, actor, view.id, options);
+  return { id: view.id, progress };
+}

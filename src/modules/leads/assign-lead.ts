@@ -36,7 +36,7 @@ export interface LeadToAssign {
 }
 
 /** The active users a rule hands leads to, in a stable order: its listed users, else its team's members. */
-async function candidates(tx: DbOrTx, rule: Rule): Promise<{ id: string; teamId: string | null }[]> {
+export async function candidates(tx: DbOrTx, rule: Rule): Promise<{ id: string; teamId: string | null }[]> {
   if (rule.userIds.length > 0) {
     const rows = await tx
       .select({ id: users.id, teamId: users.teamId })

@@ -15,6 +15,14 @@ export { changeLeadStatus } from './change-lead-status.ts';
 export { convertLead } from './convert-lead.ts';
 export { createLead } from './create-lead.ts';
 export { getLead, listLeadEvents } from './get-lead.ts';
+export {
+  importLeadBatch,
+  type LeadBatchOutcome,
+  type LeadBatchRow,
+  ON_DUPLICATE,
+  type OnDuplicate,
+} from './import-leads.ts';
+export { type ImportedLead, type LeadImportCells, parseLeadCells, type RowError } from './lead-import-row.ts';
 export { type CreateLeadInput, LEAD_SOURCES, LEAD_STATUSES } from './lead-input.ts';
 export { type LeadView, leadViewSchema } from './lead-view.ts';
 export { listLeads } from './list-leads.ts';

@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
+import { testDatabaseKind } from '../../../test/support/test-env.ts';
+import { UsageError } from '../cli-error.ts';
+import { parseImportLeadsArgs } from './import-leads.ts';
+
+let dir: string;
+let csv: string;
+let target: string[];
+let testDb: TestDatabase | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sampan-import-leads-cli-'));
+  csv = join(dir, 'leads.csv');
+  writeFileSync(
+    csv,
+    [
+      'Name,Company,Email,Phone,Province,Source',
+      'สมชาย ใจดี,ไร่ชาเหนือ,somchai@example.com,081-234-5678,เชียงใหม่,event',
+      'สมหญิง รักดี,ร้านกาแฟใต้,somying@example.com,02 123 4567,สงขลา,form',
+      'ผิด เบอร์,ร้านเบอร์ผิด,bad@example.com,12345,,',
+    ].join('\n'),
+  );
+  if (testDatabaseKind() === 'postgres') {
+    testDb = await createTestDatabase();
+    target = ['--database-url', testDb.url ?? ''];
+  } else {
+    target = ['--data-dir', join(dir, 'data')];
+  }
+});
+afterAll(async () => {
+  await testDb?.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sampan import leads', () => {
+  it('refuses bad arguments', () => {
+    expect(() => parseImportLeadsArgs([])).toThrow(UsageError);
+    expect(() => parseImportLeadsArgs([join(tmpdir(), 'no-such-file.csv')])).toThrow('no such file');
+    expect(() => parseImportLeadsArgs([csv, '--on-duplicate', 'merge'])).toThrow(
+      '--on-duplicate must be one of skip, create',
+    );
+    expect(parseImportLeadsArgs([csv, '--on-duplicate', 'create'])).toMatchObject({
+      options: { onDuplicate: 'create' },
+    });
+  });
+
+  it('imports with the headers mapped, writes the rejected rows, and skips the leads already there when run again', async () => {
+    const dry = await runCli(['import', 'leads', csv, '--dry-run', ...target], {}, 120_000);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Dry run completed: 3 rows — 2 leads created, 0 skipped');
+    const first = await runCli(['import', 'leads', csv, ...target], {}, 120_000);
+    expect(first.stderr).toContain('Name → name, Company → company, Email → email, Phone → phone');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Import completed: 3 rows — 2 leads created, 0 skipped (already leads), 1 rejected');
+    const report = join(dir, 'leads.rejected.csv');
+    expect(existsSync(report)).toBe(true);
+    expect(readFileSync(report, 'utf8')).toContain('phone: not a valid phone number');
+    const again = await runCli(['import', 'leads', csv, ...target], {}, 120_000);
+    expect(again.stdout).toContain('0 leads created, 2 skipped (already leads), 1 rejected');
+  }, 300_000);
+});
