@@ -9,7 +9,16 @@
 // not there before: the import creates them on their first order.
 // Throwaway databases sampan_bench_orders_<pid>[_copy] are created and dropped.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +36,10 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     'pglite-rows': { type: 'string', default: '100000' },
     'database-url': { type: 'string' },
+    /** Rows per transaction of the import (default: the command's). */
+    'batch-size': { type: 'string' },
+    /** The PostgreSQL file: written here once with FILE.expected.json beside it, reused when both exist. */
+    file: { type: 'string' },
   },
 });
 
@@ -122,6 +135,48 @@ async function admin(url: string, sql: string): Promise<void> {
 }
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** CPU seconds (user + system) this process has used. */
+const cpuSeconds = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
+
+/**
+ * CPU seconds the PostgreSQL backends of one database used, sampled from /proc every
+ * second while a step runs (the server is on this machine): a figure the load of the
+ * shared machine does not inflate, unlike wall time.
+ */
+function backendCpu(baseUrl: string, database: string) {
+  const seen = new Map<number, number>();
+  const client = new pg.Client({ connectionString: baseUrl });
+  const ticks = 100; // USER_HZ on Linux
+  const sample = async () => {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+      database,
+    ]);
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        seen.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
+      } catch {
+        // the backend has just ended
+      }
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start() {
+      await client.connect();
+      timer = setInterval(() => void sample().catch(() => {}), 500);
+    },
+    async stop(): Promise<number> {
+      clearInterval(timer);
+      await client.end();
+      return [...seen.values()].reduce((a, b) => a + b, 0);
+    },
+  };
+}
 
 /** Child: plain COPY of the file into an unindexed table of text columns (the baseline). */
 async function copyChild(url: string, file: string): Promise<void> {
@@ -136,7 +191,7 @@ async function copyChild(url: string, file: string): Promise<void> {
       c.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')),
     );
     const ms = performance.now() - t0;
-    console.log(`BENCH ${JSON.stringify({ ms, maxRssMb: maxRssMb() })}`);
+    console.log(`BENCH ${JSON.stringify({ ms, maxRssMb: maxRssMb(), cpu: cpuSeconds() })}`);
   } finally {
     await c.end();
   }
@@ -148,12 +203,16 @@ async function importChild(args: string[]): Promise<void> {
   const t0 = performance.now();
   const code = await importOrdersCommand(args);
   const ms = performance.now() - t0;
-  console.log(`BENCH ${JSON.stringify({ ms, maxRssMb: maxRssMb(), code })}`);
+  console.log(`BENCH ${JSON.stringify({ ms, maxRssMb: maxRssMb(), code, cpu: cpuSeconds() })}`);
 }
 
 interface ChildResult {
   ms: number;
   maxRssMb: number;
+  /** CPU seconds of the child process (user + system). */
+  cpu: number;
+  /** CPU seconds of the database's backends meanwhile (PostgreSQL only). */
+  dbCpu?: number;
   stderr: string;
   stdout: string;
   /** 1-minute load average, sampled every 2 s while the child ran. */
@@ -161,8 +220,10 @@ interface ChildResult {
 }
 
 /** Runs this script in `--child` mode (own process, own maxRSS) and samples the load average meanwhile. */
-function runChild(mode: string, args: string[]): Promise<ChildResult> {
-  return new Promise((done, fail) => {
+async function runChild(mode: string, args: string[], db?: { baseUrl: string; name: string }): Promise<ChildResult> {
+  const backends = db ? backendCpu(db.baseUrl, db.name) : undefined;
+  await backends?.start();
+  const result = await new Promise<ChildResult>((done, fail) => {
     const child = spawn(
       process.execPath,
       [
@@ -193,11 +254,13 @@ function runChild(mode: string, args: string[]): Promise<ChildResult> {
       sample();
       const m = /BENCH (\{.*\})/.exec(stdout);
       if (code !== 0 || !m?.[1]) return fail(new Error(`${mode} child exited ${code}\n${stdout}\n${stderr}`));
-      const { ms, maxRssMb } = JSON.parse(m[1]) as { ms: number; maxRssMb: number };
+      const { ms, maxRssMb, cpu } = JSON.parse(m[1]) as { ms: number; maxRssMb: number; cpu: number };
       const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
-      done({ ms, maxRssMb, stdout, stderr, load: { mean, max: Math.max(...loads) } });
+      done({ ms, maxRssMb, cpu, stdout, stderr, load: { mean, max: Math.max(...loads) } });
     });
   });
+  if (backends) result.dbCpu = await backends.stop();
+  return result;
 }
 
 /** The import's own rate from its last progress line: rows over the time from its start to its last batch. */
@@ -208,6 +271,8 @@ function importRate(result: ChildResult, count: number): number {
 
 const fmt = (v: number) => Math.round(v).toLocaleString('en');
 const loadText = (r: ChildResult) => `${r.load.mean.toFixed(1)} (max ${r.load.max.toFixed(1)})`;
+const cpuText = (r: ChildResult) =>
+  `${r.cpu.toFixed(1)} s + ${r.dbCpu === undefined ? '—' : `${r.dbCpu.toFixed(1)} s`}`;
 
 async function counts(url: string) {
   const check = new pg.Client({ connectionString: url });
@@ -224,6 +289,29 @@ async function counts(url: string) {
   }
 }
 
+const batchArgs = values['batch-size'] ? ['--batch-size', values['batch-size']] : [];
+
+/** The generated file (or the one kept from an earlier run of the same size). */
+async function fileOf(dir: string, rows: number, seed: number, keep?: string): Promise<[string, Expected]> {
+  const file = keep ?? join(dir, `orders-${rows}.csv`);
+  const note = `${file}.expected.json`;
+  if (keep && existsSync(file) && existsSync(note)) {
+    const saved = JSON.parse(readFileSync(note, 'utf8')) as Expected & { rows: number; seed: number };
+    if (saved.rows === rows && saved.seed === seed) {
+      console.log(`reusing ${file}`);
+      return [file, saved];
+    }
+  }
+  const t0 = performance.now();
+  const expected = await writeCsv(file, rows, seed);
+  console.log(
+    `generated ${fmt(rows)} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s; expected`,
+    expected,
+  );
+  if (keep) writeFileSync(note, JSON.stringify({ ...expected, rows, seed }));
+  return [file, expected];
+}
+
 async function main(): Promise<void> {
   const rows = Number(values.rows);
   const pgliteRows = Number(values['pglite-rows']);
@@ -237,19 +325,13 @@ async function main(): Promise<void> {
   );
   try {
     if (baseUrl && rows > 0) {
-      const file = join(dir, `orders-${rows}.csv`);
-      const t0 = performance.now();
-      const expected = await writeCsv(file, rows, 42);
-      console.log(
-        `generated ${fmt(rows)} rows (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s; expected`,
-        expected,
-      );
+      const [file, expected] = await fileOf(dir, rows, 42, values.file);
       const copyDb = `sampan_bench_orders_${process.pid}_copy`;
       const importDb = `sampan_bench_orders_${process.pid}`;
       await admin(baseUrl, `create database ${copyDb}`);
       await admin(baseUrl, `create database ${importDb}`);
       try {
-        const copy = await runChild('copy', [withDb(baseUrl, copyDb), file]);
+        const copy = await runChild('copy', [withDb(baseUrl, copyDb), file], { baseUrl, name: copyDb });
         const copyRate = rows / (copy.ms / 1000);
         console.log(`COPY: ${fmt(copyRate)} rows/s, load ${loadText(copy)}`);
         table.push([
@@ -260,6 +342,7 @@ async function main(): Promise<void> {
           fmt(copyRate),
           '100%',
           `${copy.maxRssMb.toFixed(0)} MB`,
+          cpuText(copy),
           loadText(copy),
         ]);
         const url = withDb(baseUrl, importDb);
@@ -272,7 +355,10 @@ async function main(): Promise<void> {
             stdio: 'inherit',
           },
         );
-        const run = await runChild('import', [file, '--database-url', url]);
+        const run = await runChild('import', [file, '--database-url', url, ...batchArgs], {
+          baseUrl,
+          name: importDb,
+        });
         const rate = importRate(run, rows);
         console.log(run.stdout.replace(/BENCH .*/, '').trim());
         table.push([
@@ -283,6 +369,7 @@ async function main(): Promise<void> {
           fmt(rate),
           `${((rate / copyRate) * 100).toFixed(1)}%`,
           `${run.maxRssMb.toFixed(0)} MB`,
+          cpuText(run),
           loadText(run),
         ]);
         console.log('PostgreSQL after import:', await counts(url), 'expected:', expected);
@@ -306,7 +393,7 @@ async function main(): Promise<void> {
           stdio: 'inherit',
         },
       );
-      const run = await runChild('import', [file, '--data-dir', dataDir]);
+      const run = await runChild('import', [file, '--data-dir', dataDir, ...batchArgs]);
       console.log(run.stdout.replace(/BENCH .*/, '').trim(), 'expected:', expected);
       table.push([
         'PGlite',
@@ -316,6 +403,7 @@ async function main(): Promise<void> {
         fmt(importRate(run, pgliteRows)),
         '—',
         `${run.maxRssMb.toFixed(0)} MB`,
+        cpuText(run),
         loadText(run),
       ]);
     }
@@ -323,7 +411,17 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });
   }
 
-  const head = ['database', 'what', 'rows', 'time', 'rows/s', 'vs COPY', 'peak RSS', 'load avg (1 min)'];
+  const head = [
+    'database',
+    'what',
+    'rows',
+    'time',
+    'rows/s',
+    'vs COPY',
+    'peak RSS',
+    'CPU: process + database',
+    'load avg (1 min)',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(['', line(head), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
