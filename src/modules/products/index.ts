@@ -18,6 +18,15 @@ export {
   priceForCustomer,
   todayIn,
 } from './price-for-customer.ts';
+export {
+  type LinePricingProblem,
+  type LinePricingResult,
+  type LineToPrice,
+  lineTotals,
+  type PricedLine,
+  type PricingContext,
+  priceLines,
+} from './price-lines.ts';
 export { type CreateProductInput, type ProductView, productViewSchema } from './product-input.ts';
 export { priceListItems, priceLists, products } from './schema.ts';
 export { type LineAmounts, lineAmounts, THAI_VAT_RATE_BP, VAT_MODES, type VatMode, vatOf } from './vat.ts';
