@@ -210,7 +210,9 @@ describe('importing leads', () => {
     ].join('\r\n');
     const view = await uploadImport(db, staff.managerA, {
       fileName: 'leads.csv',
-      body: [new TextEncoder().encode(csv)],
+      body: (async function* () {
+        yield new TextEncoder().encode(csv);
+      })(),
       maxBytes: 1_000_000,
       kind: 'leads',
     });

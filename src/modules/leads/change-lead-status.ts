@@ -25,7 +25,7 @@ export async function changeLeadStatus(
   return db.transaction(async (tx) => {
     const before = await leadFor(tx, actor, id, 'update', true);
     if (before.status === 'converted') throw new AppError('lead_converted_locked');
-    if (before.status === input.status && input.status !== 'disqualified') return loadLeadView(tx, id);
+    if (before.status === input.status && input.status !== 'disqualified') return loadLeadView(tx, id, actor);
     const now = new Date();
     const [after] = await tx
       .update(leads)
@@ -53,6 +53,6 @@ export async function changeLeadStatus(
       aggregateId: id,
       payload: { from: before.status, to: after.status, reason: after.disqualifyReason },
     });
-    return loadLeadView(tx, id);
+    return loadLeadView(tx, id, actor);
   });
 }

@@ -108,6 +108,6 @@ export async function convertLead(db: DbOrTx, actor: Actor, id: string, raw: Con
       aggregateId: id,
       payload: { customerId, dealId: deal?.id ?? null, score: lead.score },
     });
-    return loadLeadView(tx, id);
+    return loadLeadView(tx, id, actor);
   });
 }

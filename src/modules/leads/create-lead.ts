@@ -104,6 +104,6 @@ export async function createLead(
       aggregateId: lead.id,
       payload: { source: lead.source, ownerId: lead.ownerId, ruleId: lead.assignedByRuleId },
     });
-    return loadLeadView(tx, lead.id);
+    return loadLeadView(tx, lead.id, actor);
   });
 }

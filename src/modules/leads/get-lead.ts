@@ -8,7 +8,7 @@ import { leadEvents } from './schema.ts';
 /** One lead the caller may see, with its score reasons. */
 export async function getLead(db: DbOrTx, actor: Actor, id: string): Promise<LeadView> {
   await leadFor(db, actor, id, 'read');
-  return loadLeadView(db, id);
+  return loadLeadView(db, id, actor);
 }
 
 /** A lead's behaviour and notes, newest first (at most 200). */

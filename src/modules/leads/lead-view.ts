@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { eq, getTableColumns } from 'drizzle-orm';
+import type { Actor } from '../../core/auth/principal.ts';
 import { users } from '../../core/auth/schema.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
+import { findLeadDuplicates, type LeadDuplicate, leadDuplicateSchema } from './lead-duplicates.ts';
 import { LEAD_SOURCES, LEAD_STATUSES } from './lead-input.ts';
 import { LEAD_EVENT_KINDS } from './lead-score.ts';
 import { type leadEvents, leads } from './schema.ts';
@@ -49,6 +51,10 @@ export const leadViewSchema = z
     convertedCustomerId: z.string().uuid().nullable(),
     convertedDealId: z.string().uuid().nullable(),
     convertedAt: z.string().nullable(),
+    duplicates: z.array(leadDuplicateSchema).openapi({
+      description:
+        'Possible duplicates of an open lead: open leads and active customers (that you may see) with the same email or phone.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -69,7 +75,7 @@ export type LeadEventView = z.infer<typeof leadEventViewSchema>;
 type LeadRow = typeof leads.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toLeadView(row: LeadRow, ownerName: string | null): LeadView {
+export function toLeadView(row: LeadRow, ownerName: string | null, duplicates: LeadDuplicate[] = []): LeadView {
   return {
     id: row.id,
     displayName: row.displayName,
@@ -97,6 +103,7 @@ export function toLeadView(row: LeadRow, ownerName: string | null): LeadView {
     convertedCustomerId: row.convertedCustomerId,
     convertedDealId: row.convertedDealId,
     convertedAt: iso(row.convertedAt),
+    duplicates,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -110,15 +117,23 @@ export function selectLeads(db: DbOrTx) {
     .leftJoin(users, eq(users.id, leads.ownerId));
 }
 
-export function rowToView(row: LeadRow & { ownerName: string | null }): LeadView {
-  return toLeadView(row, row.ownerName);
+/** Views of lead rows with their possible duplicates (two queries for the whole list). */
+export async function rowsToViews(
+  db: DbOrTx,
+  actor: Actor,
+  rows: (LeadRow & { ownerName: string | null })[],
+): Promise<LeadView[]> {
+  const duplicates = await findLeadDuplicates(db, actor, rows);
+  return rows.map((row) => toLeadView(row, row.ownerName, duplicates.get(row.id) ?? []));
 }
 
-/** Reloads a lead by id (after a write, inside the same transaction). */
-export async function loadLeadView(tx: DbOrTx, id: string): Promise<LeadView> {
+/** Reloads a lead by id (after a write, inside the same transaction), as the caller sees it. */
+export async function loadLeadView(tx: DbOrTx, id: string, actor: Actor): Promise<LeadView> {
   const [row] = await selectLeads(tx).where(eq(leads.id, id));
   if (!row) throw new Error(`lead ${id} vanished`);
-  return rowToView(row);
+  const [view] = await rowsToViews(tx, actor, [row]);
+  if (!view) throw new Error(`lead ${id} vanished`);
+  return view;
 }
 
 export function toEventView(row: typeof leadEvents.$inferSelect): LeadEventView {

@@ -7,7 +7,7 @@ import { decodeCursor, type Page, pageQuerySchema, toPage } from '../../core/htt
 import { validateInput } from '../customers/index.ts';
 import { visibleLead } from './lead-access.ts';
 import { LEAD_SOURCES, LEAD_STATUSES } from './lead-input.ts';
-import { type LeadView, rowToView, selectLeads } from './lead-view.ts';
+import { type LeadView, rowsToViews, selectLeads } from './lead-view.ts';
 import { leads } from './schema.ts';
 
 export const listLeadsQuerySchema = pageQuerySchema.extend({
@@ -68,7 +68,7 @@ export async function listLeads(db: DbOrTx, actor: Actor, raw: ListLeadsInput): 
     .where(visibleLead(actor, ...conds))
     .orderBy(...(byScore ? [desc(leads.score)] : []), desc(leads.createdAt), desc(leads.id))
     .limit(input.limit + 1);
-  return toPage(rows.map(rowToView), input.limit, (l) =>
+  return toPage(await rowsToViews(db, actor, rows), input.limit, (l) =>
     byScore ? [l.score, l.createdAt, l.id] : [l.createdAt, l.id],
   );
 }

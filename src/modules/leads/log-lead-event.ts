@@ -45,6 +45,6 @@ export async function logLeadEvent(db: DbOrTx, actor: Actor, id: string, raw: Le
       aggregateId: id,
       payload: { eventId: event.id, kind: event.kind },
     });
-    return loadLeadView(tx, id);
+    return loadLeadView(tx, id, actor);
   });
 }

@@ -45,6 +45,6 @@ export async function updateLead(db: DbOrTx, actor: Actor, id: string, raw: Upda
         payload: { fields: Object.keys(changes) },
       });
     }
-    return loadLeadView(tx, id);
+    return loadLeadView(tx, id, actor);
   });
 }
