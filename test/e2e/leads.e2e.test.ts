@@ -20,7 +20,7 @@ let leadId = '';
 const pageErrors: string[] = [];
 
 type Json = Record<string, unknown>;
-async function api(method: 'get' | 'post', pathname: string, data?: unknown) {
+async function api(method: 'get' | 'post' | 'patch', pathname: string, data?: unknown) {
   const res = await context.request[method](`${server.url}/api/v1${pathname}`, {
     ...(data === undefined ? {} : { data }),
     headers: { 'x-csrf-token': csrf },
@@ -161,6 +161,106 @@ describe('leads in a browser', () => {
     await row.click();
     await page.getByTestId('lead-detail').getByText('Why this score').waitFor();
     await screenshot(page, 'leads-drawer-en');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports leads from a CSV with progress, flags the duplicate of a customer and attaches it on conversion', async () => {
+    expect((await api('patch', '/auth/me', { locale: 'th' })).status).toBe(200);
+    const customer = await api('post', '/customers', { firstName: 'วิไล', lastName: 'ใจงาม', phone: '089-123-4567' });
+    expect(customer.status).toBe(201);
+    const csv = [
+      'ชื่อ,บริษัท,อีเมล,เบอร์โทร,จังหวัด,ที่มา',
+      'วิไล ใจงาม,ร้านวิไลผ้าไหม,wilai@example.com,+66 89 123 4567,เชียงใหม่,อีเวนต์',
+      'ประเสริฐ ซ้ำ,บริษัท กาแฟดี จำกัด,prasert@kafaedee.co.th,,,',
+      'เบอร์ ผิด,ร้านเบอร์ผิด,wrong@example.com,12345,,',
+      'อรุณ สดใส,,arun@example.com,02-123-4567,กรุงเทพมหานคร,แนะนำ',
+    ].join('\n');
+    await page.goto(`${server.url}/sales/leads`);
+    await page.getByTestId('lead-import').click();
+    const modal = page.getByRole('dialog', { name: 'นำเข้าลีดจากไฟล์ CSV' });
+    const previewed = page.waitForResponse((r) => /\/imports\/[^/]+\/preview$/.test(r.url()));
+    await modal.getByTestId('import-file-input').setInputFiles({
+      name: 'leads.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    expect((await previewed).status()).toBe(200);
+    const preview = modal.getByTestId('lead-import-preview');
+    await preview
+      .locator('tr[data-outcome="reject"]')
+      .getByText(/เบอร์โทรไม่ถูกต้อง/)
+      .waitFor();
+    expect(await preview.locator('tr[data-outcome="create"]').count()).toBe(2);
+    expect(await preview.locator('tr[data-outcome="skip"]').count()).toBe(1);
+    await screenshot(page, 'leads-import-preview-th');
+    await modal.getByTestId('lead-import-start').click();
+    const progress = modal.locator('[data-testid="lead-import-progress"][data-status="completed"]');
+    await progress.waitFor({ timeout: 60_000 });
+    expect(await modal.getByTestId('lead-import-created').innerText()).toBe('2');
+    expect(await modal.getByTestId('lead-import-skipped').innerText()).toBe('1');
+    expect(await modal.getByTestId('lead-import-rejected').innerText()).toBe('1');
+    await modal.getByTestId('lead-import-rejections').waitFor();
+    await screenshot(page, 'leads-import-done-th');
+    await modal.getByTestId('lead-import-done').click();
+
+    const row = page.getByTestId('leads-table').getByRole('row', { name: /วิไล ใจงาม/ });
+    await row.getByTestId('lead-duplicate-flag').waitFor();
+    expect(await row.innerText()).toContain('เชียงใหม่');
+    const arun = page.getByTestId('leads-table').getByRole('row', { name: /อรุณ สดใส/ });
+    expect(await arun.getByTestId('lead-duplicate-flag').count()).toBe(0);
+    await screenshot(page, 'leads-duplicate-flag-th');
+    await row.click();
+    const detail = page.getByTestId('lead-detail');
+    const dupes = detail.getByTestId('lead-duplicates');
+    await dupes.getByText('อาจซ้ำกับ').waitFor();
+    expect(await dupes.getByTestId('lead-duplicate-link').getAttribute('href')).toBe(`/customers/${customer.body.id}`);
+    await screenshot(page, 'leads-duplicate-drawer-th');
+
+    await detail.getByTestId('lead-convert').click();
+    const convert = page.getByRole('dialog', { name: 'แปลงเป็นลูกค้า' });
+    await convert.getByLabel('ผูกกับ วิไล ใจงาม').waitFor();
+    expect(await convert.getByLabel('ผูกกับ วิไล ใจงาม').isChecked()).toBe(true);
+    await convert.getByText('เปิดดีลด้วย').click();
+    const converted = page.waitForResponse((r) => /\/leads\/[^/]+\/convert$/.test(r.url()));
+    await convert.getByTestId('lead-convert-confirm').click();
+    expect(await (await converted).json()).toMatchObject({
+      status: 'converted',
+      convertedCustomerId: customer.body.id,
+      duplicates: [],
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the seller details of quotes on the settings page, checking the tax id', async () => {
+    await page.goto(`${server.url}/admin/settings`);
+    await page.getByTestId('seller-legal-name').fill('บริษัท กาแฟบ้านสวน จำกัด');
+    await page.getByTestId('seller-address').fill('12 หมู่ 3 ตำบลแม่ริม อำเภอแม่ริม เชียงใหม่ 50180');
+    await page.getByTestId('seller-tax-id').fill('0-1055-36000-31-4');
+    await page.getByTestId('seller-branch-kind').click();
+    await page.getByRole('option', { name: 'สำนักงานใหญ่' }).click();
+    await page.getByTestId('seller-phone').fill('053 111 222');
+    await page.getByTestId('seller-email').fill('sales@baansuan.co.th');
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/settings') && r.request().method() === 'PATCH',
+    );
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    expect((await refused).status()).toBe(400);
+    await page.getByText('เลขตรวจสอบ (หลักสุดท้าย) ของเลขประจำตัวผู้เสียภาษีไม่ถูกต้อง', { exact: false }).first().waitFor();
+    await screenshot(page, 'settings-seller-error-th');
+    await page.getByTestId('seller-tax-id').fill('0-1055-36000-31-3');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/settings') && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    expect((await saved).status()).toBe(200);
+    const settings = await api('get', '/settings');
+    expect(settings.body.seller).toEqual({
+      legalName: 'บริษัท กาแฟบ้านสวน จำกัด',
+      address: '12 หมู่ 3 ตำบลแม่ริม อำเภอแม่ริม เชียงใหม่ 50180',
+      taxId: '0105536000313',
+      branch: 'head_office',
+      phone: '053 111 222',
+      email: 'sales@baansuan.co.th',
+    });
+    await screenshot(page, 'settings-seller-th');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -17,7 +17,7 @@ export function ConvertLeadModal({
   busy?: boolean;
   error?: Error | null;
   onCancel: () => void;
-  onConfirm: (deal?: { title: string; valueSatang?: number }) => void;
+  onConfirm: (choice: { customerId?: string; deal?: { title: string; valueSatang?: number } }) => void;
 }) {
   const { t } = useTranslation('leads');
   const [withDeal, setWithDeal] = useState(true);
@@ -25,17 +25,21 @@ export function ConvertLeadModal({
   const [value, setValue] = useState('');
   const satang = value.trim() ? parseBaht(value) : undefined;
   const valid = !withDeal || (title.trim() !== '' && satang !== null);
+  // A customer with the lead's email or phone: offered first, so the lead joins that profile.
+  const customers = (lead.duplicates ?? []).filter((d) => d.kind === 'customer');
+  const [customerId, setCustomerId] = useState<string>(customers[0]?.id ?? '');
   return (
     <Modal opened onClose={onCancel} title={t('drawer.convertTitle')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (!valid) return;
-          onConfirm(
-            withDeal
-              ? { title: title.trim(), ...(typeof satang === 'number' ? { valueSatang: satang } : {}) }
-              : undefined,
-          );
+          onConfirm({
+            ...(customerId ? { customerId } : {}),
+            ...(withDeal
+              ? { deal: { title: title.trim(), ...(typeof satang === 'number' ? { valueSatang: satang } : {}) } }
+              : {}),
+          });
         }}
       >
         <Stack>
@@ -43,6 +47,21 @@ export function ConvertLeadModal({
             {t('drawer.convertHint')}
           </Text>
           <ProblemAlert error={error} />
+          {customers.length > 0 && (
+            <Radio.Group
+              value={customerId}
+              onChange={setCustomerId}
+              label={t('duplicates.attachTitle')}
+              data-testid="lead-convert-attach"
+            >
+              <Stack gap="xs" mt="xs">
+                {customers.map((c) => (
+                  <Radio key={c.id} value={c.id} label={t('duplicates.attachTo', { name: c.name })} />
+                ))}
+                <Radio value="" label={t('duplicates.attachAuto')} />
+              </Stack>
+            </Radio.Group>
+          )}
           <Checkbox
             label={t('drawer.withDeal')}
             checked={withDeal}

@@ -21,6 +21,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
+import { LeadDuplicates } from './LeadDuplicates.tsx';
 import { LEAD_EVENT_KINDS, type LeadEventKind, type LeadStatus, leadApi, leadKeys, STATUS_COLOR } from './leads-api.ts';
 import { DisqualifyModal } from './ReasonModal.tsx';
 import { ScoreReasons } from './ScoreReasons.tsx';
@@ -68,7 +69,8 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
     },
   });
   const convert = useMutation({
-    mutationFn: (deal?: { title: string; valueSatang?: number }) => leadApi.convert(leadId, deal ? { deal } : {}),
+    mutationFn: (a: { customerId?: string; deal?: { title: string; valueSatang?: number } }) =>
+      leadApi.convert(leadId, a),
     onSuccess: () => {
       setConverting(false);
       refresh();
@@ -104,6 +106,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
               {t(`lead.statuses.${l.status}`)}
             </Badge>
           </Group>
+          <LeadDuplicates duplicates={l.duplicates ?? []} />
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Field label={t('lead.email')} value={l.email} />
             <Field label={t('lead.phone')} value={l.phone ? formatPhone(l.phone) : null} />
@@ -250,7 +253,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string; onClose: () =>
           busy={convert.isPending}
           error={convert.error}
           onCancel={() => setConverting(false)}
-          onConfirm={(deal) => convert.mutate(deal)}
+          onConfirm={(choice) => convert.mutate(choice)}
         />
       )}
     </Drawer>

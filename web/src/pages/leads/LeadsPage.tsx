@@ -1,6 +1,6 @@
-import { Badge, Button, Group, NumberInput, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconCopy, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { formatPhone } from '../../format/phone.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
 import { LeadCreateModal } from './LeadCreateModal.tsx';
 import { LeadDrawer } from './LeadDrawer.tsx';
+import { LeadImportModal } from './LeadImportModal.tsx';
 import {
   LEAD_SOURCES,
   LEAD_STATUSES,
@@ -40,6 +41,7 @@ export function LeadsPage() {
   const [q] = useDebouncedValue(text.trim(), 300);
   const [minScore, setMinScore] = useState<number | undefined>(undefined);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [pageSize, setPageSize] = useState(50);
   const cursor = cursors[cursors.length - 1];
@@ -73,9 +75,19 @@ export function LeadsPage() {
         description={t('list.subtitle')}
         actions={
           can('sales', 'create') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="lead-new">
-              {t('list.new')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="lead-import"
+              >
+                {t('import.button')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="lead-new">
+                {t('list.new')}
+              </Button>
+            </Group>
           )
         }
       />
@@ -171,9 +183,24 @@ export function LeadsPage() {
                     <ScoreBadge score={l.score} modelScore={l.modelScore} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {l.displayName}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {l.displayName}
+                      </Text>
+                      {(l.duplicates ?? []).length > 0 && (
+                        <Tooltip label={(l.duplicates ?? []).map((d) => d.name).join(', ')}>
+                          <Badge
+                            color="orange"
+                            variant="light"
+                            size="sm"
+                            leftSection={<IconCopy size={12} />}
+                            data-testid="lead-duplicate-flag"
+                          >
+                            {t('duplicates.flag')}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
                     {l.company && l.company !== l.displayName && (
                       <Text size="xs" c="dimmed">
                         {l.company}
@@ -210,6 +237,7 @@ export function LeadsPage() {
           }}
         />
       </Paper>
+      {importing && <LeadImportModal onClose={() => setImporting(false)} />}
       {creating && <LeadCreateModal onClose={() => setCreating(false)} onCreated={(id) => setParam('lead', id)} />}
       {open && <LeadDrawer leadId={open} onClose={() => setParam('lead', null)} />}
     </>

@@ -63,7 +63,46 @@ export interface Lead {
   convertedCustomerId: string | null;
   convertedDealId: string | null;
   convertedAt: string | null;
+  /** Open leads and customers (that you may see) with the same email or phone. */
+  duplicates: LeadDuplicate[];
   createdAt: string;
+}
+
+export interface LeadDuplicate {
+  kind: 'lead' | 'customer';
+  id: string;
+  name: string;
+  matchedBy: ('email' | 'phone')[];
+}
+
+/** Columns a lead CSV may map to (the server's LEAD_IMPORT_FIELDS). */
+export const LEAD_IMPORT_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'email',
+  'phone',
+  'lineId',
+  'province',
+  'source',
+  'sourceDetail',
+  'notes',
+  'owner',
+  'status',
+  'disqualifyReason',
+] as const;
+
+export interface LeadImportPreview {
+  headers: string[];
+  mapping: Record<string, string>;
+  rows: {
+    line: number;
+    outcome: 'create' | 'update' | 'skip' | 'reject';
+    reason: string | null;
+    values: Record<string, string>;
+  }[];
 }
 
 export interface LeadEvent {
@@ -180,8 +219,19 @@ export const leadApi = {
     api.post<Lead>(`${v1}/leads/${id(leadId)}/status`, { status, ...(reason ? { reason } : {}) }),
   logEvent: (leadId: string, body: { kind: LeadEventKind; properties?: Record<string, string> }) =>
     api.post<Lead>(`${v1}/leads/${id(leadId)}/events`, body),
-  convert: (leadId: string, body: { deal?: { title: string; valueSatang?: number } }) =>
+  convert: (leadId: string, body: { customerId?: string; deal?: { title: string; valueSatang?: number } }) =>
     api.post<Lead>(`${v1}/leads/${id(leadId)}/convert`, body),
+};
+
+/** A leads CSV through the shared imports API (upload, preview, start; progress with GET /imports/{id}). */
+export const leadImportApi = {
+  preview: (importId: string, onDuplicate: 'skip' | 'create', mapping?: Record<string, string>) =>
+    api.post<LeadImportPreview>(`${v1}/imports/${id(importId)}/preview`, {
+      onDuplicate,
+      ...(mapping ? { mapping } : {}),
+    }),
+  start: (importId: string, mapping: Record<string, string>, onDuplicate: 'skip' | 'create') =>
+    api.post<{ id: string }>(`${v1}/imports/${id(importId)}/start`, { mapping, onDuplicate }),
 };
 
 export const leadSetupApi = {
