@@ -4,7 +4,9 @@ import { authorize } from '../../core/auth/authorize.ts';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { DbOrTx } from '../../core/db/database.ts';
 import { rowsOf } from '../../core/db/rows-of.ts';
+import { getSettings } from '../../core/settings/get-settings.ts';
 import { visibleCustomer } from '../customers/index.ts';
+import { ORDER_SOURCES } from '../orders/index.ts';
 import { RFM_SEGMENTS } from './rfm.ts';
 import { scoreRuns } from './schema.ts';
 
@@ -19,7 +21,16 @@ export const overviewQuerySchema = z.object({
     .enum(RFM_SEGMENTS)
     .optional()
     .openapi({ param: { name: 'segment', in: 'query' }, description: 'Only customers of this RFM segment' }),
+  source: z
+    .enum(ORDER_SOURCES)
+    .optional()
+    .openapi({
+      param: { name: 'source', in: 'query' },
+      description:
+        'Only customers who bought through this order source up to the calibration end; their scores stay whole-customer figures',
+    }),
 });
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
 export const scoreOverviewSchema = z
   .object({
@@ -35,6 +46,15 @@ export const scoreOverviewSchema = z
       })
       .nullable(),
     scored: z.number().int(),
+    source: z.enum(ORDER_SOURCES).nullable(),
+    segments: z.array(
+      z.object({
+        segment: z.enum(RFM_SEGMENTS),
+        customers: z.number().int(),
+        revenueSatang: z.number().int().openapi({ description: 'Net spend up to the calibration end' }),
+        clv12mSatang: z.number().int(),
+      }),
+    ),
     grid: z.array(
       z.object({
         r: z.number().int(),
@@ -55,6 +75,10 @@ export const scoreOverviewSchema = z
         clv12mSatang: z.number().int(),
         pAlive: z.number(),
         totalSpendSatang: z.number().int(),
+        purchasePeriods: z
+          .number()
+          .int()
+          .openapi({ description: '1: a single purchase so far, so the CLV is an estimate from similar customers' }),
         lastPurchaseOn: z.string(),
       }),
     ),
@@ -76,16 +100,25 @@ export const scoreOverviewSchema = z
 export type ScoreOverview = z.infer<typeof scoreOverviewSchema>;
 
 /**
- * What the dashboard draws from the stored scores: the R×F grid, the 12-month CLV histogram
- * (20 equal bins up to the 99th percentile, the last open-ended), the top 20 customers by
- * CLV, mean P(alive) over recency × frequency bands, and the latest run's parameters.
- * Only customers the caller may see, optionally one segment.
+ * What the dashboard draws from the stored scores: customers, revenue and CLV per segment,
+ * the R×F grid, the 12-month CLV histogram (20 equal bins up to the 99th percentile, the last
+ * open-ended), the top 20 customers by CLV, mean P(alive) over recency × frequency bands, and
+ * the latest run's parameters. Only customers the caller may see, optionally one segment, and
+ * optionally those with a counted order (paid, fulfilled, partly refunded) from one order
+ * source up to the run's calibration end. The scores themselves are not split by source: the
+ * models see a customer's whole history, so a source picks customers, not parts of them.
  */
-export async function getScoreOverview(db: DbOrTx, actor: Actor, q: { segment?: string }): Promise<ScoreOverview> {
+export async function getScoreOverview(db: DbOrTx, actor: Actor, q: OverviewQuery): Promise<ScoreOverview> {
   authorize(actor.principal, 'analytics', 'read');
   const seg = q.segment ? sql`and s.rfm_segment = ${q.segment}` : sql``;
+  const source = q.source ? await boughtThrough(db, q.source) : sql``;
   const scope = sql`from customer_scores s join customers on customers.id = s.customer_id join score_runs sr on sr.id = s.run_id
-    where ${visibleCustomer(actor, sql`customers.status = 'active'`) ?? sql`false`} ${seg}`;
+    where ${visibleCustomer(actor, sql`customers.status = 'active'`) ?? sql`false`} ${seg} ${source}`;
+  const segments = await rowsOf<{ segment: string; n: number; revenue: string | number; clv: string | number }>(
+    db,
+    sql`select s.rfm_segment as segment, count(*)::int as n, sum(s.total_spend_satang)::bigint as revenue,
+               sum(s.clv_12m_satang)::bigint as clv ${scope} group by 1`,
+  );
   const grid = await rowsOf<{ r: number; f: number; n: number; revenue: string | number }>(
     db,
     sql`select s.rfm_r as r, s.rfm_f as f, count(*)::int as n, sum(s.total_spend_satang)::bigint as revenue ${scope} group by 1, 2 order by 1, 2`,
@@ -108,11 +141,12 @@ export async function getScoreOverview(db: DbOrTx, actor: Actor, q: { segment?: 
     clv: number;
     p: number;
     total: number;
+    periods: number;
     last: string;
   }>(
     db,
     sql`select s.customer_id::text as id, customers.display_name as name, s.rfm_segment as segment, s.value_grade as grade,
-               s.clv_12m_satang as clv, s.p_alive as p, s.total_spend_satang as total,
+               s.clv_12m_satang as clv, s.p_alive as p, s.total_spend_satang as total, s.purchase_periods as periods,
                to_char(s.last_purchase_on, 'YYYY-MM-DD') as last
         ${scope} order by s.clv_12m_satang desc, s.customer_id limit 20`,
   );
@@ -143,6 +177,16 @@ export async function getScoreOverview(db: DbOrTx, actor: Actor, q: { segment?: 
         }
       : null,
     scored: Number(cap?.n ?? 0),
+    source: q.source ?? null,
+    segments: RFM_SEGMENTS.map((segment) => {
+      const row = segments.find((r) => r.segment === segment);
+      return {
+        segment,
+        customers: Number(row?.n ?? 0),
+        revenueSatang: Number(row?.revenue ?? 0),
+        clv12mSatang: Number(row?.clv ?? 0),
+      };
+    }),
     grid: grid.map((g) => ({
       r: Number(g.r),
       f: Number(g.f),
@@ -162,6 +206,7 @@ export async function getScoreOverview(db: DbOrTx, actor: Actor, q: { segment?: 
       clv12mSatang: Number(t.clv),
       pAlive: Number(t.p),
       totalSpendSatang: Number(t.total),
+      purchasePeriods: Number(t.periods),
       lastPurchaseOn: t.last,
     })),
     pAliveMap: heat.map((h) => ({
@@ -173,4 +218,15 @@ export async function getScoreOverview(db: DbOrTx, actor: Actor, q: { segment?: 
     recencyBands: [...RECENCY_BANDS],
     frequencyBands: [...FREQUENCY_BANDS],
   };
+}
+
+/**
+ * Keeps the scored customers who bought through `source`: a counted order from it on or
+ * before the run's calibration end (business time zone), the orders the scores were made of.
+ */
+async function boughtThrough(db: DbOrTx, source: string) {
+  const { timeZone: tz } = await getSettings(db);
+  return sql`and exists (select 1 from orders o where o.customer_id = s.customer_id and o.source = ${source}
+    and o.status in ('paid', 'fulfilled', 'partially_refunded')
+    and o.ordered_at < ((sr.calibration_end + 1)::timestamp at time zone ${tz}))`;
 }

@@ -247,3 +247,85 @@ describe('score overview and holdout check', () => {
     expect(await json(late)).toMatchObject({ code: 'analytics_bad_period' });
   });
 });
+
+describe('score overview by order source and segment', () => {
+  /** An order from a source, on a day of 2025 (n days after 1 January). */
+  async function sourced(customer: string, source: string, n: number, status = 'paid') {
+    seq += 1;
+    await db().execute(
+      sql`insert into orders (customer_id, source, external_id, status, currency, ordered_at, subtotal_satang, vat_satang,
+            total_satang, paid_satang, refunded_satang, content_hash)
+          values (${customer}, ${source}, ${`s-${seq}`}, ${status}, 'THB', ${day(n)}::timestamptz, 4000, 0, 4000,
+            ${status === 'cancelled' ? 0 : 4000}, 0, ${`sh-${seq}`})`,
+    );
+  }
+  const ids = (o: ScoreOverview) => o.topCustomers.map((t) => t.customerId).sort();
+
+  it('counts customers, revenue and CLV per segment, as stored, and gives each top customer their purchase periods', async () => {
+    const all = await get<ScoreOverview>('/analytics/scores/overview');
+    expect(all.source).toBeNull();
+    const stored = await rowsOf<{ segment: string; n: number; revenue: string; clv: string }>(
+      db(),
+      sql`select rfm_segment as segment, count(*)::int as n, sum(total_spend_satang)::text as revenue,
+                 sum(clv_12m_satang)::text as clv from customer_scores group by 1`,
+    );
+    expect(all.segments).toHaveLength(11);
+    for (const s of all.segments) {
+      const row = stored.find((r) => r.segment === s.segment);
+      expect(s).toEqual({
+        segment: s.segment,
+        customers: row?.n ?? 0,
+        revenueSatang: Number(row?.revenue ?? 0),
+        clv12mSatang: Number(row?.clv ?? 0),
+      });
+    }
+    const periods = new Map(
+      (
+        await rowsOf<{ id: string; n: number }>(
+          db(),
+          sql`select customer_id::text as id, purchase_periods as n from customer_scores`,
+        )
+      ).map((r) => [r.id, r.n]),
+    );
+    for (const t of all.topCustomers) expect(t.purchasePeriods).toBe(periods.get(t.customerId));
+  });
+
+  it('with a source keeps the customers with a counted order from it up to the calibration end (2025-09-30)', async () => {
+    const [c8, c9, c10, c11] = c.slice(8, 12) as [string, string, string, string];
+    await sourced(c8, 'pos', 100);
+    await sourced(c9, 'pos', 200);
+    await sourced(c9, 'pos', 201);
+    await sourced(c10, 'web', 300); // 28 October 2025: after the calibration end
+    await sourced(c11, 'line', 50, 'cancelled');
+    const pos = await get<ScoreOverview>('/analytics/scores/overview?source=pos');
+    expect(pos.source).toBe('pos');
+    expect(pos.scored).toBe(2);
+    expect(ids(pos)).toEqual([c8, c9].sort());
+    expect(pos.grid.reduce((s, g) => s + g.customers, 0)).toBe(2);
+    expect(pos.segments.reduce((s, g) => s + g.customers, 0)).toBe(2);
+    expect(pos.clvHistogram.reduce((s, b) => s + b.customers, 0)).toBe(2);
+    expect(pos.pAliveMap.reduce((s, h) => s + h.customers, 0)).toBe(2);
+    // Scores stay whole-customer figures, as stored.
+    const stored = await rowsOf<{ id: string; clv: number; total: number }>(
+      db(),
+      sql`select customer_id::text as id, clv_12m_satang as clv, total_spend_satang as total from customer_scores`,
+    );
+    for (const t of pos.topCustomers) {
+      const row = stored.find((r) => r.id === t.customerId);
+      expect([t.clv12mSatang, t.totalSpendSatang]).toEqual([Number(row?.clv), Number(row?.total)]);
+    }
+    expect((await get<ScoreOverview>('/analytics/scores/overview?source=web')).scored).toBe(0);
+    expect((await get<ScoreOverview>('/analytics/scores/overview?source=line')).scored).toBe(0);
+    const segment = pos.topCustomers[0]?.segment as string;
+    const both = await get<ScoreOverview>(`/analytics/scores/overview?source=pos&segment=${segment}`);
+    expect(both.topCustomers.every((t) => t.segment === segment)).toBe(true);
+    expect(both.scored).toBe(pos.topCustomers.filter((t) => t.segment === segment).length);
+  });
+
+  it('keeps visibility with a source, and refuses an unknown source', async () => {
+    expect((await get<ScoreOverview>('/analytics/scores/overview?source=pos', salesB.token)).scored).toBe(0);
+    expect((await get<ScoreOverview>('/analytics/scores/overview?source=pos', salesA.token)).scored).toBe(2);
+    const bad = await f.call('GET', '/analytics/scores/overview?source=shop', f.admin.token);
+    expect(bad.status).toBe(400);
+  });
+});

@@ -123,6 +123,29 @@ describe('customer list filters', () => {
     expect(errors.map((e) => e.path).sort()).toEqual(['rfmSegment', 'valueGrade']);
   });
 
+  it('filters by RFM recency and frequency scores (a cell of the dashboard grid)', async () => {
+    await db.execute(sql`delete from customer_scores`);
+    const [run] = await db
+      .execute(sql`insert into score_runs (status, trigger, calibration_end, time_unit)
+      values ('succeeded', 'test', '2024-07-31', 'week') returning id`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    const score = (customer: string, r: number, f: number, segment: string) =>
+      sql`(${c[customer]?.id}::uuid, ${run?.id}::uuid, now(), ${r}, ${f}, 3, ${segment}, 0.5, 'low', 1, 1000, 'B', 2, 2000, '2024-01-01', '2024-06-01')`;
+    await db.execute(sql`insert into customer_scores (customer_id, run_id, computed_at, rfm_r, rfm_f, rfm_m, rfm_segment,
+        p_alive, churn_risk, expected_purchases_90d, clv_12m_satang, value_grade, purchase_periods, total_spend_satang,
+        first_purchase_on, last_purchase_on)
+      values ${score('a', 5, 4, 'champions')}, ${score('b', 2, 3, 'at_risk')}, ${score('d', 2, 4, 'at_risk')}`);
+    // As a query string gives them: '2', or repeated.
+    expect(await names({ rfmR: '2' })).toEqual(['b', 'd']);
+    expect(await names({ rfmR: '2', rfmF: '4' })).toEqual(['d']);
+    expect(await names({ rfmF: ['3', '4'] })).toEqual(['a', 'b', 'd']);
+    expect(await names({ rfmR: 1 })).toEqual([]);
+    // Someone else's customer stays out of a salesperson's cell.
+    expect(await names({ rfmR: 2 }, staff.salesA)).toEqual(['b']);
+    const errors = await fieldErrors({ rfmR: '6', rfmF: 'x' });
+    expect(errors.map((e) => e.path).sort()).toEqual(['rfmF', 'rfmR']);
+  });
+
   it('filters created dates by business-time-zone days', async () => {
     expect(await names({ createdFrom: '2024-06-01', createdTo: '2024-06-01' })).toEqual(['a', 'b']);
     expect(await names({ createdTo: '2024-05-31' })).toEqual([]);

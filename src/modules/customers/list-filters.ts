@@ -27,6 +27,9 @@ function repeatable<T extends z.ZodTypeAny>(item: T) {
   return z.union([item, z.array(item).max(20)]).transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
 }
 
+/** An RFM score as a query parameter: a whole number 1–5. */
+const rfmScore = z.coerce.number().int().min(1).max(5);
+
 const dateParam = z.string().refine(isDate, {
   message: 'a date is YYYY-MM-DD',
   params: { th: 'วันที่ต้องอยู่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)' },
@@ -93,6 +96,12 @@ export const customerListFilterSchema = z
     churnRisk: repeatable(z.enum(['low', 'medium', 'high']))
       .optional()
       .openapi({ description: 'Churn risk band of the last analytics recompute; repeat for several.' }),
+    rfmR: repeatable(rfmScore)
+      .optional()
+      .openapi({ description: 'RFM recency score (1–5) of the last analytics recompute; repeat for several.' }),
+    rfmF: repeatable(rfmScore)
+      .optional()
+      .openapi({ description: 'RFM frequency score (1–5) of the last analytics recompute; repeat for several.' }),
     sort: z.enum(CUSTOMER_SORTS).default('created_desc'),
   })
   .loose();
@@ -270,6 +279,8 @@ export async function customerListWhere(
     ['value_grade', filter.valueGrade],
     ['rfm_segment', filter.rfmSegment],
     ['churn_risk', filter.churnRisk],
+    ['rfm_r', filter.rfmR],
+    ['rfm_f', filter.rfmF],
   ] as const) {
     if (!values?.length) continue;
     const list = sql.join(
