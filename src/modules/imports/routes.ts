@@ -23,7 +23,10 @@ declareRawBodyRoute({ method: 'POST', path: /^\/api\/v1\/imports\/preview\/?$/, 
 
 const uploadQuerySchema = z.object({
   fileName: z.string().min(1).max(255).default('upload.csv'),
-  kind: z.enum(IMPORT_KINDS).default('customers').openapi({ description: 'What the rows are: customers or orders' }),
+  kind: z
+    .enum(IMPORT_KINDS)
+    .default('customers')
+    .openapi({ description: 'What the rows are: customers, orders or leads' }),
 });
 const uploadBody = {
   content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
@@ -36,7 +39,7 @@ function attachment(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** CSV imports of customers and orders: upload, preview, start (as a job), progress, cancel, rejection report, saved mappings. */
+/** CSV imports of customers, orders and leads: upload, preview, start (as a job), progress, cancel, rejection report, saved mappings. */
 export function importRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const r = newRouter();
