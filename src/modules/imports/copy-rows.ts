@@ -56,12 +56,12 @@ type PgClient = { query<T>(stream: T): T };
  * transaction). Drizzle keeps it on the transaction's session; COPY is not in its API.
  */
 function clientOf(tx: DbOrTx): PgliteTx | PgClient {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!client || typeof (client as { query?: unknown }).query !== 'function')
-    throw new Error('COPY needs the driver connection of a transaction');
-  if ((client as { totalCount?: unknown }).totalCount !== undefined)
-    throw new Error('COPY must run inside a transaction (got a pool)');
-  return client as PgliteTx | PgClient;
+  const client = (tx as unknown as { session?: { client?: Record<string, unknown> } }).session?.client;
+  // A pooled node-postgres connection (has release) or a PGlite transaction (has rollback);
+  // a pool or a whole PGlite database means the caller is not in a transaction.
+  if (client && (typeof client.release === 'function' || typeof client.rollback === 'function'))
+    return client as unknown as PgliteTx | PgClient;
+  throw new Error('COPY must run inside a transaction (on its connection)');
 }
 
 const isPglite = (c: PgliteTx | PgClient): c is PgliteTx => typeof (c as PgliteTx).rollback === 'function';

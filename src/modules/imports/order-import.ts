@@ -68,7 +68,7 @@ export const orderImportKind: ImportKind<OrderRow> = {
       mapRow,
       groupKey: (r) => (r.orderId === undefined ? undefined : `${r.source ?? ctx.source}\u0000${r.orderId}`),
       async writeBatch(tx, batch) {
-        const plan = await planOrderBatch(tx, ctx, batch);
+        const plan = await planOrderBatch(tx, ctx, batch, { outcomes: false });
         await writeOrderBatch(
           tx,
           { importId: row.id, dryRun: row.dryRun, owner: ctx.defaultOwner, actorUserId: actor.principal.userId },

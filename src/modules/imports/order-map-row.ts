@@ -34,6 +34,24 @@ function identify(kind: IdentifierKind, field: string, value: string, row: Order
   row.identifiers.push(result.identifier);
 }
 
+/** Phones seen lately by one mapper and what they normalise to: a customer's rows repeat it. */
+const PHONE_MEMO_SIZE = 100_000;
+
+function phoneSetter(field: string): Setter {
+  const memo = new Map<string, Identifier | CellError>();
+  return (value, row) => {
+    let known = memo.get(value);
+    if (known === undefined) {
+      const result = normaliseIdentifier('phone', value);
+      known = result.ok ? result.identifier : new CellError(field, result.reason, result.reasonTh);
+      if (memo.size >= PHONE_MEMO_SIZE) memo.clear();
+      memo.set(value, known);
+    }
+    if (known instanceof CellError) throw known;
+    row.identifiers.push(known);
+  };
+}
+
 function setterFor(target: string, timeZone: string, system: string): Setter {
   switch (target) {
     case 'customerExternalId':
@@ -41,7 +59,7 @@ function setterFor(target: string, timeZone: string, system: string): Setter {
     case 'email':
       return (v, row) => identify('email', target, v, row);
     case 'phone':
-      return (v, row) => identify('phone', target, v, row);
+      return phoneSetter(target);
     case 'customerName':
       return (v, row) => {
         row.customerName = limitedText(target, v, 200);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/database.ts';
 import {
@@ -193,7 +193,7 @@ function contentHash(o: Omit<PlannedOrder, 'id' | 'contentHash' | 'hasNumber'>):
     o.status,
     o.lines.map((l) => [l.sku, l.productId, l.name, l.quantity, l.grossSatang]),
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /**
@@ -204,7 +204,14 @@ function contentHash(o: Omit<PlannedOrder, 'id' | 'contentHash' | 'hasNumber'>):
  * imports do); an unknown one becomes a new profile (or rejects, as chosen). An order that
  * exists with the same content is skipped; with different content it is rejected.
  */
-export async function planOrderBatch(tx: DbOrTx, ctx: OrderImportContext, rows: OrderRow[]): Promise<OrderBatchPlan> {
+export async function planOrderBatch(
+  tx: DbOrTx,
+  ctx: OrderImportContext,
+  rows: OrderRow[],
+  /** Outcomes per row are for the preview; the import itself only needs counts. */
+  options: { outcomes?: boolean } = {},
+): Promise<OrderBatchPlan> {
+  const withOutcomes = options.outcomes ?? true;
   const plan: OrderBatchPlan = {
     customers: [],
     orders: [],
@@ -240,7 +247,10 @@ export async function planOrderBatch(tx: DbOrTx, ctx: OrderImportContext, rows: 
   const created = new Map<string, PlannedNewCustomer>();
 
   const resolve = (row: OrderRow): Resolved => {
-    const sorted = [...row.identifiers].sort((a, b) => (TRUST.get(a.kind) ?? 99) - (TRUST.get(b.kind) ?? 99));
+    const sorted =
+      row.identifiers.length < 2
+        ? row.identifiers
+        : [...row.identifiers].sort((a, b) => (TRUST.get(a.kind) ?? 99) - (TRUST.get(b.kind) ?? 99));
     for (const id of sorted) {
       const key = identifierKey(id);
       const mine = created.get(key);
@@ -298,7 +308,8 @@ export async function planOrderBatch(tx: DbOrTx, ctx: OrderImportContext, rows: 
           ? `${en} / ${th}`
           : `${label}: line ${badLine.line} was rejected (${en}) / ${label}: บรรทัด ${badLine.line} ถูกปฏิเสธ (${th})`;
         plan.rejections.push({ line: row.line, reason, raw: row.raw() });
-        plan.outcomes.push({ line: row.line, action: 'reject', reason, orderExternalId: group.externalId });
+        if (withOutcomes)
+          plan.outcomes.push({ line: row.line, action: 'reject', reason, orderExternalId: group.externalId });
         plan.counts.rejected++;
       }
     };
@@ -401,10 +412,10 @@ export async function planOrderBatch(tx: DbOrTx, ctx: OrderImportContext, rows: 
     const before = existing.get(`${group.source}\u0000${group.externalId}`);
     if (before !== undefined) {
       if (before === hash) {
-        for (const row of group.rows) {
-          plan.outcomes.push({ line: row.line, action: 'skip', customerId, orderExternalId: group.externalId });
-          plan.counts.skipped++;
-        }
+        if (withOutcomes)
+          for (const row of group.rows)
+            plan.outcomes.push({ line: row.line, action: 'skip', customerId, orderExternalId: group.externalId });
+        plan.counts.skipped += group.rows.length;
       } else {
         reject(
           `${label} from ${group.source} already exists with different content (the lines of one order must be consecutive in the file)`,
@@ -415,10 +426,10 @@ export async function planOrderBatch(tx: DbOrTx, ctx: OrderImportContext, rows: 
     }
     for (const c of newCustomers) c.used = true;
     plan.orders.push({ ...order, id: uuidV7(), contentHash: hash, hasNumber: group.hasNumber });
-    for (const row of group.rows) {
-      plan.outcomes.push({ line: row.line, action: 'create', customerId, orderExternalId: group.externalId });
-      plan.counts.created++;
-    }
+    if (withOutcomes)
+      for (const row of group.rows)
+        plan.outcomes.push({ line: row.line, action: 'create', customerId, orderExternalId: group.externalId });
+    plan.counts.created += group.rows.length;
   }
   plan.customers = plan.customers.filter((c) => c.used);
   return plan;
