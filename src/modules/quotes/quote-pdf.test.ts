@@ -126,14 +126,16 @@ describe('the seller in the PDF header', () => {
     );
     expect(patch.status).toBe(200);
     const th = await post('/quotes', { customerId, language: 'th', lines: [{ productId, quantity: 1 }] });
-    // pdf.js reads a stray control character out of Sarabun Bold after "จำ" (the name is bold); it is not in the drawing.
-    const [thai] = (await extractPdfText((await pdfOf(th.id)).bytes)).map((s) => s.replace(/\p{Cc}/gu, ''));
+    const [thai] = await extractPdfText((await pdfOf(th.id)).bytes);
     for (const s of [
       'บริษัท สัมพันธ์ คอฟฟี่ จำกัด',
       'ถนนนิมมานเหมินท์',
       'เลขประจำตัวผู้เสียภาษี 0105536000313 (สำนักงานใหญ่)',
       'โทร 053 123 456',
       'อีเมล hello@sampan-coffee.co.th',
+      // After a ำ (the address) every า still reads back: fontkit had cached the glyph without its letter.
+      'ราคาต่อหน่วย',
+      'สมชาย ใจดี',
     ])
       expect(nfkc(thai ?? ''), s).toContain(nfkc(s));
 
