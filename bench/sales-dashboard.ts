@@ -1,6 +1,6 @@
 // The sales dashboard's API on PostgreSQL (issue 5, parts 8–9): GET /sales/kpis (a quarter and
 // the one before), GET /sales/forecast (a quarter) and GET /sales/revenue (a year beside the
-// one before) with 10,000 deals and 100,000 orders. A throwaway database sampan_bench_sales_<pid>
+// one before) with 10,000 deals and 100,000 orders. A throwaway database sampan_bench_<time>
 // gets 10,000 customers owned by 10 salespeople, 10,000 deals (a third won, a sixth lost with one
 // of five reasons, the rest open on the four open stages, created and closed over two years,
 // expected to close over the coming months) and 100,000 paid orders over two years. Each
@@ -9,19 +9,19 @@
 //   npx tsx bench/sales-dashboard.ts [--requests 50] [--deals 10000] [--orders 100000]
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { BENCH_PG_URL } from './support/pg-database.ts';
+import { call, salespeople } from './support/api-call.ts';
+import { latencyRow, measure } from './support/latency.ts';
+import { benchDatabase } from './support/pg-database.ts';
 import { buildServer, machine, setupOwnerAndToken, startAndProbe } from './support/processes.ts';
+import {
+  DEFAULT_PIPELINE,
+  insertCustomers,
+  LOST_STAGE,
+  OPEN_STAGES,
+  WON_STAGE,
+  withClient,
+} from './support/sales-data.ts';
 
-const PIPELINE = '00000000-0000-4000-8000-00000000d001';
-const OPEN_STAGES = [
-  '00000000-0000-4000-8000-00000000d101',
-  '00000000-0000-4000-8000-00000000d102',
-  '00000000-0000-4000-8000-00000000d103',
-  '00000000-0000-4000-8000-00000000d104',
-];
-const WON = '00000000-0000-4000-8000-00000000d105';
-const LOST = '00000000-0000-4000-8000-00000000d106';
 const SALESPEOPLE = 10;
 
 const { values } = parseArgs({
@@ -35,58 +35,11 @@ const requests = Number(values.requests);
 const dealCount = Number(values.deals);
 const orderCount = Number(values.orders);
 
-const name = `sampan_bench_sales_${process.pid}`;
-const url = new URL(BENCH_PG_URL);
-url.pathname = `/${name}`;
-
-async function onServer(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: BENCH_PG_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function call(base: string, method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return { res, body: (await res.json()) as Record<string, unknown> };
-}
-
-/** A salesperson made by the admin, signed in, with an API token acting as them. */
-async function salesToken(base: string, adminToken: string, i: number): Promise<{ id: string; token: string }> {
-  const email = `sales${i}@bench.example`;
-  const password = 'bench-password';
-  const user = await call(base, 'POST', '/users', adminToken, { email, name: `Sales ${i}`, password, role: 'sales' });
-  const login = await call(base, 'POST', '/auth/login', null, { email, password });
-  const cookie = /sampan_session=[^;]+/.exec(login.res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const res = await fetch(`${base}/api/v1/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': String(login.body.csrfToken) },
-    body: JSON.stringify({ name: 'bench', role: 'sales' }),
-  });
-  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
-  return { id: String(user.body.id), token: ((await res.json()) as { token: string }).token };
-}
-
 /** Customers, deals and orders in bulk, straight into the tables the dashboard reads. */
-async function fill(owners: string[]): Promise<number> {
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
+async function fill(url: string, owners: string[]): Promise<number> {
   const t0 = performance.now();
-  try {
-    await c.query(
-      `insert into customers (id, display_name, owner_id, created_at)
-       select gen_random_uuid(), 'ลูกค้าทดสอบ ' || g, ($1::uuid[])[1 + g % $2], now() - g * interval '1 minute'
-         from generate_series(1, $3) g`,
-      [owners, owners.length, dealCount],
-    );
+  await withClient(url, async (c) => {
+    await insertCustomers(c, owners, dealCount);
     // n % 6: 0, 1 → won; 2 → lost; 3, 4, 5 → open. Created up to two years ago, closed 1–120 days later.
     await c.query(
       `insert into deals (customer_id, title, pipeline_id, stage_id, value_satang, currency, owner_id, status,
@@ -103,7 +56,7 @@ async function fill(owners: string[]): Promise<number> {
          from (select id, owner_id, row_number() over (order by created_at) as n,
                       now() - (row_number() over (order by created_at) * 7919 % 730) * interval '1 day' as created
                  from customers) c`,
-      [PIPELINE, OPEN_STAGES, WON, LOST],
+      [DEFAULT_PIPELINE, OPEN_STAGES, WON_STAGE, LOST_STAGE],
     );
     await c.query(
       `insert into orders (customer_id, source, status, currency, ordered_at, subtotal_satang, vat_satang,
@@ -116,26 +69,8 @@ async function fill(owners: string[]): Promise<number> {
       [orderCount],
     );
     await c.query('analyze customers; analyze deals; analyze orders; analyze pipeline_stages; analyze users');
-  } finally {
-    await c.end();
-  }
+  });
   return performance.now() - t0;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function time(base: string, token: string, path: string): Promise<{ p50: number; p95: number; max: number }> {
-  for (let i = 0; i < 5; i++) await call(base, 'GET', path, token);
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    await call(base, 'GET', path, token);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
 }
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
@@ -150,39 +85,37 @@ const PATHS = [
 ] as const;
 
 const SERVER = buildServer();
-await onServer(`create database ${name}`);
+const database = await benchDatabase();
 const load = loadavg();
 const rows: string[] = [];
 let sample = '';
 try {
   const server = await startAndProbe(SERVER, ['serve', '--port', '0'], {
     LOG_LEVEL: 'warn',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
   });
   try {
     const admin = await setupOwnerAndToken(server.url);
-    const sales = [];
-    for (let i = 0; i < SALESPEOPLE; i++) sales.push(await salesToken(server.url, admin, i));
-    const fillMs = await fill(sales.map((s) => s.id));
+    const sales = await salespeople(server.url, admin, SALESPEOPLE);
+    const fillMs = await fill(
+      database.url,
+      sales.map((s) => s.id),
+    );
     console.log(`filled ${dealCount} customers + deals and ${orderCount} orders in ${(fillMs / 1000).toFixed(1)} s`);
     const k = await call(server.url, 'GET', PATHS[0][1], admin);
     const cur = k.body.current as Record<string, unknown>;
     sample = `admin, ${qStart}…${qEnd}: won ${cur.wonCount}, lost ${cur.lostCount}, close rate ${cur.closeRatePct} %, cycle median ${cur.cycleDaysMedian} d, ${cur.orders} orders`;
+    const salesToken = (sales[0] as { token: string }).token;
     for (const [label, path] of PATHS) {
-      const a = await time(server.url, admin, path);
-      const s = await time(server.url, (sales[0] as { token: string }).token, path);
-      rows.push(
-        `| ${label} | admin (all) | ${a.p50.toFixed(0)} ms | ${a.p95.toFixed(0)} ms | ${a.max.toFixed(0)} ms |`,
-      );
-      rows.push(
-        `| ${label} | sales (own) | ${s.p50.toFixed(0)} ms | ${s.p95.toFixed(0)} ms | ${s.max.toFixed(0)} ms |`,
-      );
+      const a = await measure(requests, () => call(server.url, 'GET', path, admin));
+      const s = await measure(requests, () => call(server.url, 'GET', path, salesToken));
+      rows.push(latencyRow([label, 'admin (all)'], a), latencyRow([label, 'sales (own)'], s));
     }
   } finally {
     await server.stop();
   }
 } finally {
-  await onServer(`drop database if exists ${name} with (force)`);
+  await database.drop();
 }
 
 console.log(`\nSales dashboard API — ${new Date().toISOString().slice(0, 10)} — ${machine()}`);
