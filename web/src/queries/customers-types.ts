@@ -106,6 +106,9 @@ export interface CustomerListQuery {
   valueGrade?: string;
   rfmSegment?: string;
   churnRisk?: string;
+  /** RFM recency and frequency scores, '1'–'5' (a cell of the dashboard's R×F grid). */
+  rfmR?: string;
+  rfmF?: string;
   sort?: CustomerSort;
   customFields?: Record<string, string>;
   limit?: number;

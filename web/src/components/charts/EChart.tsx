@@ -29,7 +29,16 @@ export interface EChartProps {
   empty?: boolean;
   /** Extra controls in the card's header (e.g. a picker). */
   controls?: ReactNode;
+  /** Called with the clicked item's series index and value (e.g. to open the customers behind a cell). */
+  onItemClick?: (item: ChartItem) => void;
   testId?: string;
+}
+
+/** What a click on a chart item tells its handler. */
+export interface ChartItem {
+  seriesIndex: number;
+  dataIndex: number;
+  value: unknown;
 }
 
 /**
@@ -45,6 +54,7 @@ export function EChart({
   loading,
   empty,
   controls,
+  onItemClick,
   testId,
 }: EChartProps) {
   const { t } = useTranslation();
@@ -69,6 +79,17 @@ export function EChart({
     if (!showChart) return;
     chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, ...option }, { notMerge: true });
   }, [option, showChart]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!showChart || !instance || !onItemClick) return;
+    const handler = (p: { seriesIndex?: number; dataIndex?: number; value?: unknown }) =>
+      onItemClick({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex ?? 0, value: p.value });
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onItemClick, showChart]);
 
   const name = safeFileName(title);
   const savePng = () => {

@@ -7,11 +7,11 @@ import { useFormatters } from '../../format/use-formatters.ts';
 import { CohortChart } from './CohortChart.tsx';
 import {
   ORDER_SOURCES,
+  type OrderSource,
   useCohorts,
   useHoldoutCheck,
   useKpis,
   useScoreOverview,
-  useSegmentCounts,
   useSegmentMovement,
 } from './dashboard-api.ts';
 import { KpiTiles } from './KpiTiles.tsx';
@@ -25,7 +25,9 @@ import { ClvHistogramChart, PAliveHeatmap, SectionTitle, TopCustomers } from './
 /**
  * The analytics dashboard: KPI tiles against the previous period, RFM grid, segment sizes and
  * their history, CLV distribution and top customers, P(alive) map, cohort retention and the
- * model check. Filters: period, order source (KPIs and cohorts) and RFM segment (score charts).
+ * model check. Filters: period (KPIs and cohorts), order source (KPIs, cohorts and every score
+ * chart except the per-run history, which is recorded for the whole book) and RFM segment (score
+ * charts).
  */
 export function AnalyticsPage() {
   const { t } = useTranslation('analytics');
@@ -42,8 +44,7 @@ export function AnalyticsPage() {
   const toMonth = period.to.slice(0, 7);
   const kpis = useKpis(period.from, period.to, source ?? undefined);
   const cohorts = useCohorts(monthShift(toMonth, -11), toMonth, source ?? undefined);
-  const overview = useScoreOverview(segment ?? undefined);
-  const counts = useSegmentCounts();
+  const overview = useScoreOverview(segment ?? undefined, source ?? undefined);
   const movement = useSegmentMovement(wholeBook);
   const holdout = useHoldoutCheck(wholeBook);
   const previous = kpis.data?.currencies[0]?.previous;
@@ -128,9 +129,14 @@ export function AnalyticsPage() {
       {!overview.isLoading && !overview.data?.run && <Alert color="blue">{t('dashboard.noScores')}</Alert>}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <RfmGridChart data={overview.data} loading={overview.isLoading} />
-        <SegmentSizesChart data={counts.data} loading={counts.isLoading} />
+        <SegmentSizesChart data={overview.data} loading={overview.isLoading} />
       </SimpleGrid>
-      {wholeBook && <SegmentHistoryChart data={movement.data} loading={movement.isLoading} />}
+      {source && (
+        <Text size="xs" c="dimmed" data-testid="scores-source-note">
+          {t('dashboard.sourceScoresNote', { source: t(`dashboard.sources.${source as OrderSource}`) })}
+        </Text>
+      )}
+      {wholeBook && <SegmentHistoryChart data={movement.data} loading={movement.isLoading} source={source} />}
       <SectionTitle>CLV</SectionTitle>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ClvHistogramChart data={overview.data} loading={overview.isLoading} />

@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Text, Tooltip } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session-context.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
@@ -33,7 +34,9 @@ function Fact({
 
 /**
  * The customer's value as the last analytics recompute found it: grade A/B/C, RFM segment,
- * probability still buying, churn risk, expected purchases and predicted 12-month value.
+ * probability still buying, churn risk, expected purchases and predicted 12-month value. A
+ * customer who has bought in one period only gets a note: with no repeat purchases, their
+ * figures come from customers like them, not from their own history.
  */
 export function CustomerScoresCard({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('analytics');
@@ -96,6 +99,12 @@ export function CustomerScoresCard({ customerId }: { customerId: string }) {
             value={`${fmt.date(scores.firstPurchaseOn)} / ${fmt.date(scores.lastPurchaseOn)}`}
           />
         </SimpleGrid>
+      )}
+      {scores?.purchasePeriods === 1 && (
+        <Text size="xs" c="dimmed" mt="sm" data-testid="scores-one-purchase">
+          <IconInfoCircle size={14} style={{ verticalAlign: 'text-bottom', marginRight: 4 }} />
+          {t('scores.onePurchaseNote')} {t('scores.onePurchaseWhy')}
+        </Text>
       )}
     </Paper>
   );

@@ -1,11 +1,12 @@
-import { Select } from '@mantine/core';
-import { useMemo } from 'react';
+import { Select, Text } from '@mantine/core';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import type { ChartItem } from '../../components/charts/EChart.tsx';
 import { EChart } from '../../components/charts/EChart.tsx';
 import type { EChartsCoreOption } from '../../components/charts/echarts-setup.ts';
 import { useFormatters } from '../../format/use-formatters.ts';
-import type { ScoreOverview, SegmentCounts, SegmentMovement } from './dashboard-api.ts';
+import type { ScoreOverview, SegmentMovement } from './dashboard-api.ts';
 import { RFM_SEGMENTS, type RfmSegment } from './scores-api.ts';
 
 /** The R×F map of rfm.ts on the server: which segment a cell belongs to. */
@@ -25,10 +26,25 @@ export function segmentOf(r: number, f: number): RfmSegment {
 
 const SCORES = ['1', '2', '3', '4', '5'];
 
-/** R×F heat map with the customers in each cell, and a picker that opens a segment's customers. */
+/** The customer list of one R×F cell, as the list API filters it. */
+export const cellLink = (r: number, f: number) => `/customers?rfmR=${r}&rfmF=${f}`;
+/** The customer list of one RFM segment. */
+export const segmentLink = (segment: RfmSegment) => `/customers?rfmSegment=${segment}`;
+
+/**
+ * R×F heat map with the customers in each cell; a click on a cell opens those customers, and a
+ * picker opens a segment's.
+ */
 export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading: boolean }) {
   const { t } = useTranslation('analytics');
   const navigate = useNavigate();
+  const openCell = useCallback(
+    (item: ChartItem) => {
+      const [f, r] = item.value as [number, number, number];
+      navigate(cellLink(r + 1, f + 1));
+    },
+    [navigate],
+  );
   const cells = data?.grid ?? [];
   const max = Math.max(1, ...cells.map((c) => c.customers));
   const option = useMemo<EChartsCoreOption>(
@@ -80,6 +96,7 @@ export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading:
       option={option}
       loading={loading}
       empty={!cells.length}
+      onItemClick={openCell}
       testId="chart-rfm-grid"
       controls={
         <Select
@@ -88,7 +105,7 @@ export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading:
           placeholder={t('dashboard.charts.openSegment')}
           aria-label={t('dashboard.charts.openSegment')}
           data={RFM_SEGMENTS.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
-          onChange={(s) => s && navigate(`/customers?rfmSegment=${s}`)}
+          onChange={(s) => s && navigate(segmentLink(s as RfmSegment))}
           data-testid="open-segment"
         />
       }
@@ -106,11 +123,19 @@ export function RfmGridChart({ data, loading }: { data?: ScoreOverview; loading:
   );
 }
 
-/** Customers and revenue per segment, side by side. */
-export function SegmentSizesChart({ data, loading }: { data?: SegmentCounts; loading: boolean }) {
+/** Customers and revenue per segment, side by side; a click on a bar opens the segment's customers. */
+export function SegmentSizesChart({ data, loading }: { data?: ScoreOverview; loading: boolean }) {
   const { t } = useTranslation('analytics');
   const fmt = useFormatters();
+  const navigate = useNavigate();
   const rows = data?.segments ?? [];
+  const openSegment = useCallback(
+    (item: ChartItem) => {
+      const row = rows[item.dataIndex];
+      if (row) navigate(segmentLink(row.segment));
+    },
+    [rows, navigate],
+  );
   const names = rows.map((s) => t(`segments.${s.segment}`));
   const option = useMemo<EChartsCoreOption>(
     () => ({
@@ -126,7 +151,7 @@ export function SegmentSizesChart({ data, loading }: { data?: SegmentCounts; loa
         {
           name: t('dashboard.charts.customers'),
           type: 'bar',
-          data: rows.map((s) => s.count),
+          data: rows.map((s) => s.customers),
           xAxisIndex: 0,
           label: { show: true, position: 'right' },
         },
@@ -147,8 +172,9 @@ export function SegmentSizesChart({ data, loading }: { data?: SegmentCounts; loa
       description={t('dashboard.charts.segmentsHint')}
       option={option}
       loading={loading}
-      empty={!data?.total}
+      empty={!data?.scored}
       height={380}
+      onItemClick={openSegment}
       testId="chart-segments"
       table={{
         header: [
@@ -157,14 +183,23 @@ export function SegmentSizesChart({ data, loading }: { data?: SegmentCounts; loa
           t('dashboard.charts.revenue'),
           'CLV 12m',
         ],
-        rows: rows.map((s, i) => [names[i], s.count, s.revenueSatang / 100, s.clv12mSatang / 100]),
+        rows: rows.map((s, i) => [names[i], s.customers, s.revenueSatang / 100, s.clv12mSatang / 100]),
       }}
     />
   );
 }
 
 /** Segment sizes at each recompute run (stacked), from the recorded history. */
-export function SegmentHistoryChart({ data, loading }: { data?: SegmentMovement; loading: boolean }) {
+export function SegmentHistoryChart({
+  data,
+  loading,
+  source,
+}: {
+  data?: SegmentMovement;
+  loading: boolean;
+  /** The dashboard's source filter: the history is recorded per run for every source, so it is only named. */
+  source?: string | null;
+}) {
   const { t } = useTranslation('analytics');
   const fmt = useFormatters();
   const runs = data?.history ?? [];
@@ -191,9 +226,16 @@ export function SegmentHistoryChart({ data, loading }: { data?: SegmentMovement;
     <EChart
       title={t('dashboard.charts.history')}
       description={
-        moves.length
-          ? `${t('dashboard.charts.movement')}: ${moves.map((m) => `${name(m.from)} → ${name(m.to)} ${m.customers}`).join(' · ')}`
-          : t('dashboard.charts.historyHint')
+        <>
+          {moves.length
+            ? `${t('dashboard.charts.movement')}: ${moves.map((m) => `${name(m.from)} → ${name(m.to)} ${m.customers}`).join(' · ')}`
+            : t('dashboard.charts.historyHint')}
+          {source && (
+            <Text span size="xs" c="orange.8" display="block" data-testid="history-all-sources">
+              {t('dashboard.charts.historyAllSources')}
+            </Text>
+          )}
+        </>
       }
       option={option}
       loading={loading}

@@ -81,6 +81,7 @@ export function TopCustomers({ data, loading }: { data?: ScoreOverview; loading:
             'CLV 12m (THB)',
             'P(alive)',
             t('dashboard.charts.revenue'),
+            t('scores.periods'),
           ],
           rows: top.map((c) => [
             c.displayName,
@@ -89,6 +90,7 @@ export function TopCustomers({ data, loading }: { data?: ScoreOverview; loading:
             c.clv12mSatang / 100,
             c.pAlive.toFixed(3),
             c.totalSpendSatang / 100,
+            c.purchasePeriods,
           ]),
         }}
       />
@@ -114,6 +116,11 @@ export function TopCustomers({ data, loading }: { data?: ScoreOverview; loading:
                       <Badge size="xs" variant="light">
                         {c.valueGrade}
                       </Badge>
+                      {c.purchasePeriods === 1 && (
+                        <Text size="xs" c="dimmed" data-testid="top-customer-estimate">
+                          {t('scores.onePurchaseNote')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{t(`segments.${c.segment}`)}</Table.Td>
                     <Table.Td ta="right">{fmt.money(c.clv12mSatang)}</Table.Td>

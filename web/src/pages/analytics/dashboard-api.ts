@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client.ts';
 import type { RfmSegment } from './scores-api.ts';
 
-type Label = { en: string; th: string };
 export const ORDER_SOURCES = ['web', 'pos', 'line', 'manual', 'import', 'api'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
@@ -42,11 +41,6 @@ export interface Cohorts {
     cells: { monthsSince: number; customers: number; retention: number; revenueSatang: number }[];
   }[];
 }
-export interface SegmentCounts {
-  runId: string | null;
-  total: number;
-  segments: { segment: RfmSegment; count: number; revenueSatang: number; clv12mSatang: number; label: Label }[];
-}
 export interface ScoreOverview {
   run: {
     id: string;
@@ -62,6 +56,9 @@ export interface ScoreOverview {
     };
   } | null;
   scored: number;
+  /** The order source the overview was narrowed to (customers who bought through it), or null. */
+  source: OrderSource | null;
+  segments: { segment: RfmSegment; customers: number; revenueSatang: number; clv12mSatang: number }[];
   grid: { r: number; f: number; customers: number; revenueSatang: number }[];
   clvHistogram: { fromSatang: number; toSatang: number | null; customers: number }[];
   topCustomers: {
@@ -72,6 +69,8 @@ export interface ScoreOverview {
     clv12mSatang: number;
     pAlive: number;
     totalSpendSatang: number;
+    /** 1: bought in one period only, so the CLV is an estimate from similar customers. */
+    purchasePeriods: number;
     lastPurchaseOn: string;
   }[];
   pAliveMap: { recency: number; frequency: number; customers: number; meanPAlive: number }[];
@@ -130,13 +129,11 @@ export function useCohorts(from: string, to: string, source?: string) {
     queryFn: get<Cohorts>('/analytics/cohorts', { from, to, source }),
   });
 }
-export function useSegmentCounts() {
-  return useQuery({ queryKey: ['analytics', 'segments'], queryFn: get<SegmentCounts>('/analytics/segments') });
-}
-export function useScoreOverview(segment?: string) {
+/** The score charts (segments, grid, CLV, top customers, P(alive)), narrowed by segment and order source. */
+export function useScoreOverview(segment?: string, source?: string) {
   return useQuery({
-    queryKey: ['analytics', 'overview', segment],
-    queryFn: get<ScoreOverview>('/analytics/scores/overview', { segment }),
+    queryKey: ['analytics', 'overview', segment, source],
+    queryFn: get<ScoreOverview>('/analytics/scores/overview', { segment, source }),
   });
 }
 /** Movement and the calibration check cover every customer: only whole-book roles ask. */

@@ -21,6 +21,25 @@ export type CustomerFilterValues = Omit<CustomerListQuery, 'q' | 'limit' | 'curs
   consentStatus?: string;
 };
 
+const RFM_SCORES = ['1', '2', '3', '4', '5'];
+
+/** Filters that live under "More filters": a link that sets one (e.g. from the dashboard) opens that panel. */
+const MORE_FILTERS = [
+  'province',
+  'source',
+  'createdFrom',
+  'createdTo',
+  'consentPurpose',
+  'consentChannel',
+  'consentStatus',
+  'valueGrade',
+  'rfmSegment',
+  'churnRisk',
+  'rfmR',
+  'rfmF',
+  'customFields',
+] as const;
+
 export function hasFilters(filters: CustomerFilterValues): boolean {
   return Object.values(filters).some((v) =>
     Array.isArray(v) ? v.length > 0 : typeof v === 'object' ? Object.keys(v).length > 0 : Boolean(v),
@@ -37,7 +56,11 @@ export function filterQuery(filters: CustomerFilterValues): Omit<CustomerListQue
   return { ...rest, consent };
 }
 
-/** Tags, owner, type, province, source, date range, consent and custom fields. */
+function pick(values: CustomerFilterValues, keys: readonly (keyof CustomerFilterValues)[]): CustomerFilterValues {
+  return Object.fromEntries(keys.map((k) => [k, values[k]]).filter(([, v]) => v !== undefined));
+}
+
+/** Tags, owner, type, province, source, date range, consent, value scores (grade, segment, R, F) and custom fields. */
 export function CustomerFilters({
   value,
   onChange,
@@ -48,7 +71,7 @@ export function CustomerFilters({
   const { t } = useTranslation('profile');
   const { t: ta } = useTranslation('analytics');
   const { scopeOf, can } = useSession();
-  const [more, { toggle }] = useDisclosure(false);
+  const [more, { toggle }] = useDisclosure(hasFilters(pick(value, MORE_FILTERS)));
   const users = useUserOptions();
   const label = useLabel();
   const definitions = useCustomFields();
@@ -192,6 +215,22 @@ export function CustomerFilters({
                 value={value.churnRisk ?? null}
                 onChange={(churnRisk) => set({ churnRisk: churnRisk ?? undefined })}
                 clearable
+              />
+              <Select
+                label={ta('filter.rfmR')}
+                data={RFM_SCORES}
+                value={value.rfmR ?? null}
+                onChange={(rfmR) => set({ rfmR: rfmR ?? undefined })}
+                clearable
+                data-testid="filter-rfm-r"
+              />
+              <Select
+                label={ta('filter.rfmF')}
+                data={RFM_SCORES}
+                value={value.rfmF ?? null}
+                onChange={(rfmF) => set({ rfmF: rfmF ?? undefined })}
+                clearable
+                data-testid="filter-rfm-f"
               />
             </>
           )}

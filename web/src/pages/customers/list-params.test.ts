@@ -12,6 +12,16 @@ describe('customer list parameters', () => {
     });
   });
 
+  it('reads the dashboard’s links to an RFM cell and a segment', () => {
+    const cell = stateFromParams(new URLSearchParams('rfmR=2&rfmF=4'));
+    expect(cell.filters).toEqual({ rfmR: '2', rfmF: '4' });
+    expect(filterValues(cell.filters)).toEqual({ rfmR: '2', rfmF: '4' });
+    expect(paramsFromState(cell).toString()).toBe('rfmR=2&rfmF=4');
+    expect(filterValues(stateFromParams(new URLSearchParams('rfmSegment=at_risk')).filters)).toEqual({
+      rfmSegment: 'at_risk',
+    });
+  });
+
   it('round-trips tags, consent, custom fields, search, sort and view', () => {
     const params = new URLSearchParams(
       'view=v1&q=%E0%B8%AA%E0%B8%A1&sort=name_asc&tag=vip&tag=b2b&consent=marketing:email:granted&cf.member_level=gold',

@@ -22,6 +22,8 @@ const SINGLE = [
   'valueGrade',
   'rfmSegment',
   'churnRisk',
+  'rfmR',
+  'rfmF',
 ] as const;
 
 export interface ListState {
