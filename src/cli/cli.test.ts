@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/run-cli.ts';
+import { seedDataDir } from '../../test/support/seed-data-dir.ts';
 import { sha256 } from '../core/auth/secret-tokens.ts';
 import { openDatabase } from '../core/db/open-database.ts';
 
-const freshDir = () => join(mkdtempSync(join(tmpdir(), 'sampan-cli-')), 'data');
+// Migrated from the template (no initdb, no migrations): test/integration/serve.test.ts starts
+// the CLI on an empty directory.
+const seededDir = () => seedDataDir(join(mkdtempSync(join(tmpdir(), 'sampan-cli-')), 'data'));
 
 describe('sampan CLI', () => {
   it('rejects bad arguments with exit code 2 and a clear message', async () => {
@@ -21,15 +24,18 @@ describe('sampan CLI', () => {
       [['serve', '--port', '99999'], /--port must be 0-65535/],
       [['serve', '--role', 'boss'], /--role must be one of all, api, worker/],
     ];
-    for (const [args, message] of cases) {
-      const result = await runCli(args, { SAMPAN_DATA_DIR: '/nonexistent/never-created' });
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(message);
-    }
+    // Side by side: none of them opens a database.
+    const results = await Promise.all(
+      cases.map(([args]) => runCli(args, { SAMPAN_DATA_DIR: '/nonexistent/never-created' })),
+    );
+    cases.forEach(([args, message], i) => {
+      expect(results[i]?.code, args.join(' ')).toBe(2);
+      expect(results[i]?.stderr, args.join(' ')).toMatch(message);
+    });
   });
 
   it('creates a user and a token (only the token on stdout), taking the data dir from SAMPAN_DATA_DIR', async () => {
-    const dir = freshDir();
+    const dir = seededDir();
     const env = { SAMPAN_DATA_DIR: dir };
     const user = await runCli(
       ['user', 'create', '--email', 'Somsri@Example.com', '--password', 'password-123', '--role', 'manager'],

@@ -1,8 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { inject } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = resolve(ROOT, 'src/cli/main.ts');
+
+/**
+ * node's arguments that run `sampan`: the bundle the global setup built for this run, or the
+ * sources through tsx when there is none (one node process either way, so signals reach it).
+ */
+export function sampanNodeArgs(): string[] {
+  const bundle = inject('cliBundle');
+  return bundle ? [bundle] : ['--import', 'tsx', MAIN];
+}
 
 export interface CliResult {
   code: number | null;
@@ -10,10 +20,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `sampan ARGS` as one node process (no tsx wrapper process, so signals reach it). */
+/** Runs `sampan ARGS` as one node process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    const child = spawn(process.execPath, [...sampanNodeArgs(), ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     });
@@ -42,7 +52,7 @@ export interface ServerProcess {
 /** Starts `sampan serve --port 0 ...` and resolves with its URL once it prints it. */
 export function startServe(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [...sampanNodeArgs(), 'serve', '--port', '0', ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     });

@@ -1,10 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-export function pgliteTemplateFile(id: string): string {
-  return join(tmpdir(), 'sampan-test', `pglite-template-${id}.tar.gz`);
-}
-
 /** SAMPAN_TEST_DB=postgres runs the suite against TEST_DATABASE_URL instead of PGlite. */
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.SAMPAN_TEST_DB === 'postgres' ? 'postgres' : 'pglite';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.ts';
+import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { migrateDatabase } from '../../core/db/migrate.ts';
@@ -19,7 +20,8 @@ beforeAll(async () => {
     testDb = await createTestDatabase();
     target = ['--database-url', testDb.url ?? ''];
   } else {
-    target = ['--data-dir', join(dir, 'data')];
+    // Migrated from the template, as a fresh install would be after its first start.
+    target = ['--data-dir', seedDataDir(join(dir, 'data'))];
   }
 });
 afterAll(async () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/support/run-cli.ts';
+import { runCli, sampanNodeArgs } from '../../../test/support/run-cli.ts';
+import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { openDatabase } from '../../core/db/open-database.ts';
@@ -38,7 +39,8 @@ beforeAll(async () => {
     testDb = await createTestDatabase();
     target = ['--database-url', testDb.url ?? ''];
   } else {
-    target = ['--data-dir', join(dir, 'data')];
+    // Migrated from the template, as a fresh install would be after its first start.
+    target = ['--data-dir', seedDataDir(join(dir, 'data'))];
   }
 });
 afterAll(async () => {
@@ -51,7 +53,7 @@ function importUntilKilled(batches: number): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'import', 'customers', csv, '--batch-size', '500', ...target],
+      [...sampanNodeArgs(), 'import', 'customers', csv, '--batch-size', '500', ...target],
       { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' } },
     );
     let err = '';

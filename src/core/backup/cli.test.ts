@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampanNodeArgs } from '../../../test/support/run-cli.ts';
+import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { readBackup } from './read-backup.ts';
@@ -11,8 +13,6 @@ import { rowCounts } from './test-support.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
-// node --import tsx: one process per command (the tsx CLI would start a second one).
-const NODE_ARGS = ['--import', 'tsx', 'src/cli/main.ts'];
 
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', LOG_LEVEL: 'warn' };
@@ -23,7 +23,7 @@ function childEnv(): NodeJS.ProcessEnv {
 /** Runs `sampan ARGS` and reports its exit code and output (never throws on a non-zero exit). */
 async function sampan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...NODE_ARGS, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...sampanNodeArgs(), ...args], {
       cwd: ROOT,
       env: childEnv(),
     });
@@ -58,10 +58,11 @@ describe.skipIf(testDatabaseKind() === 'postgres')(
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'sampan-cli-'));
-      dataDir = join(dir, 'data');
+      // Migrated from the template; the restore below still makes and migrates a new directory.
+      dataDir = seedDataDir(join(dir, 'data'));
       child = spawn(
         process.execPath,
-        [...NODE_ARGS, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+        [...sampanNodeArgs(), 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
         {
           cwd: ROOT,
           env: childEnv(),
@@ -136,13 +137,16 @@ describe.skipIf(testDatabaseKind() === 'postgres')(
     });
 
     it('rejects bad arguments with exit code 2 and never overwrites a file by accident', async () => {
-      const none = await sampan('backup', '--data-dir', dataDir);
+      // Side by side: all three stop at their arguments.
+      const [none, exists, missing] = await Promise.all([
+        sampan('backup', '--data-dir', dataDir),
+        sampan('backup', join(dir, 'live.jsonl.gz'), '--data-dir', dataDir),
+        sampan('restore', join(dir, 'nope.jsonl.gz'), '--data-dir', join(dir, 'fresh')),
+      ]);
       expect(none.code).toBe(2);
       expect(none.stderr).toMatch(/needs exactly one FILE/);
-      const exists = await sampan('backup', join(dir, 'live.jsonl.gz'), '--data-dir', dataDir);
       expect(exists.code).toBe(2);
       expect(exists.stderr).toMatch(/already exists/);
-      const missing = await sampan('restore', join(dir, 'nope.jsonl.gz'), '--data-dir', join(dir, 'fresh'));
       expect(missing.code).toBe(2);
       expect(existsSync(join(dir, 'fresh'))).toBe(false);
     });

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { migrateDatabase } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
@@ -11,7 +12,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 describe.skipIf(testDatabaseKind() !== 'pglite')('PGlite durability (embedded database only)', () => {
   it('a write committed before kill -9 is there after restart', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'sampan-kill-')), 'data');
+    // Migrated from the template, so the child only opens the directory and commits.
+    const dir = seedDataDir(join(mkdtempSync(join(tmpdir(), 'sampan-kill-')), 'data'));
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/commit-then-idle.ts'), dir], {
       cwd: ROOT,
     });
