@@ -27,6 +27,7 @@ import { getSegmentMovement } from '../src/modules/analytics/get-segment-movemen
 import { recordTransitions } from '../src/modules/analytics/record-transitions.ts';
 import { createRun } from '../src/modules/analytics/request-recompute.ts';
 import { runRecompute } from '../src/modules/analytics/run-recompute.ts';
+import { NEXT_SCORES } from '../src/modules/analytics/stage-scores.ts';
 import { BENCH_PG_URL, benchDatabase } from './support/pg-database.ts';
 import { machine } from './support/processes.ts';
 
@@ -127,13 +128,13 @@ try {
         sql`insert into score_runs (status, trigger, calibration_end, time_unit) values ('running', 'cli', '2026-11-30', 'week')
             returning id::text`,
       );
-      // The stored scores staged again as if a new run had computed them (stage-scores.ts).
-      await tx.execute(sql`create temporary table staged_scores on commit drop as select * from customer_scores`);
+      // The stored scores written again as if a new run had computed them (stage-scores.ts).
+      await tx.execute(sql`create table ${sql.identifier(NEXT_SCORES)} as select * from customer_scores`);
       await recordTransitions(tx, fake?.id as string);
       throw new Error('rollback');
     })
     .catch(() => undefined);
-  console.log(`  of which recording movement and sizes (stored vs staged scores, count, insert): ${s(t)} s`);
+  console.log(`  of which recording movement and sizes (stored vs new scores, count, insert): ${s(t)} s`);
 
   const [some] = await rowsOf<{ ids: string[] }>(
     db,

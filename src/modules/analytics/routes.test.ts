@@ -36,6 +36,21 @@ const scoreRows = async () =>
     sql`select run_id::text, count(*)::int as n from customer_scores group by run_id`,
   );
 
+/** customer_scores' indexes and constraints by name (not-null ones, named only by PostgreSQL 18, aside): a recompute keeps them all. */
+const tableShape = async () => {
+  const rows = await rowsOf<{ kind: string; name: string }>(
+    f.t.testDb.database.db,
+    sql`select 'index' as kind, indexname::text as name from pg_indexes where tablename = 'customer_scores'
+        union all
+        select 'constraint', conname::text from pg_constraint where conrelid = 'customer_scores'::regclass and contype <> 'n'
+        order by 1, 2`,
+  );
+  return {
+    indexes: rows.filter((r) => r.kind === 'index').map((r) => r.name),
+    constraints: rows.filter((r) => r.kind === 'constraint').map((r) => r.name),
+  };
+};
+
 beforeAll(async () => {
   f = await createAnalyticsFixture();
   salesA = await f.t.userWithToken('sales');
@@ -168,6 +183,21 @@ describe('recompute and stored scores', () => {
     expect(seen.params).toHaveProperty('bgnbd');
     expect(await outbox('analytics.scores_recomputed')).toBe(1);
     expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
+    // The scores were written to a new table that took customer_scores' place and names.
+    expect(await tableShape()).toEqual({
+      indexes: [
+        'customer_scores_clv_idx',
+        'customer_scores_grade_idx',
+        'customer_scores_pkey',
+        'customer_scores_segment_idx',
+      ],
+      constraints: [
+        'customer_scores_grade_known',
+        'customer_scores_pkey',
+        'customer_scores_rfm_range',
+        'customer_scores_risk_known',
+      ],
+    });
   });
 
   it('shows a customer’s scores to those who may see the customer', async () => {
@@ -215,6 +245,34 @@ describe('recompute and stored scores', () => {
     expect(failed.error?.th).toContain('ซื้อซ้ำ');
     expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
     expect(await outbox('analytics.scores_recomputed')).toBe(1);
+  });
+
+  it('a recompute that fails while writing the scores leaves the previous scores and the table as they were', async () => {
+    const db = f.t.testDb.database.db;
+    const shape = await tableShape();
+    expect(shape.indexes).toEqual([
+      'customer_scores_clv_idx',
+      'customer_scores_grade_idx',
+      'customer_scores_pkey',
+      'customer_scores_segment_idx',
+    ]);
+    // The write builds the next scores in customer_scores_next: a table of that name in the
+    // way makes the write itself fail, after the summaries, the fit and the scoring.
+    await db.execute(sql`create table customer_scores_next (x int)`);
+    try {
+      const run = await createRun(db, { calibrationEnd: '2025-06-30', timeUnit: 'week' }, 'cli', null);
+      await expect(runRecompute(db, run.id)).rejects.toThrow();
+      const [failed] = await rowsOf<{ status: string; step: string }>(
+        db,
+        sql`select status, step from score_runs where id = ${run.id}`,
+      );
+      expect(failed).toEqual({ status: 'failed', step: 'writing' });
+    } finally {
+      await db.execute(sql`drop table customer_scores_next`);
+    }
+    expect(await scoreRows()).toEqual([{ run_id: firstRun, n: 40 }]);
+    expect(await outbox('analytics.scores_recomputed')).toBe(1);
+    expect(await tableShape()).toEqual(shape);
   });
 });
 

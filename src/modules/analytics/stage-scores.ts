@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/database.ts';
-import { rowsOf } from '../../core/db/rows-of.ts';
+import { ident, rowsOf } from '../../core/db/rows-of.ts';
 import type { CustomerSummaries } from './customer-summaries.ts';
 import type { RfmScores } from './rfm.ts';
 import type { ModelScores } from './score-customers.ts';
@@ -13,11 +13,15 @@ const literal = (values: ArrayLike<number | string>, from: number, to: number): 
   return `{${parts.join(',')}}`;
 };
 
+/** The table a run's scores are written to before it takes customer_scores' place (write-scores.ts). */
+export const NEXT_SCORES = 'customer_scores_next';
+
 /**
- * Puts this run's scores in `staged_scores`, a temporary table shaped like customer_scores
- * that is dropped with the transaction: no index, no foreign key and no write-ahead log, so
- * a million rows go in cheaply. Rows go in batches of arrays (one parameter per column), and
- * only for customers that still exist. Returns how many rows were staged.
+ * Writes this run's scores into a new table shaped like customer_scores (columns, defaults,
+ * checks) but without its indexes, created in the caller's transaction: rows go in cheaply
+ * and nobody sees them before the transaction commits. Rows go in batches of arrays (one
+ * parameter per column), and only for customers that still exist. Returns how many rows
+ * were written.
  */
 export async function stageScores(
   tx: Tx,
@@ -29,13 +33,12 @@ export async function stageScores(
   scores: ModelScores,
   onBatch: (done: number) => void = () => {},
 ): Promise<number> {
-  await tx.execute(sql`drop table if exists staged_scores`);
-  await tx.execute(sql`create temporary table staged_scores (like customer_scores) on commit drop`);
+  await tx.execute(sql`create table ${ident(NEXT_SCORES)} (like customer_scores including all excluding indexes)`);
   const n = s.ids.length;
   for (let from = 0; from < n; from += BATCH) {
     const to = Math.min(n, from + BATCH);
     await tx.execute(
-      sql`insert into staged_scores (customer_id, run_id, computed_at, rfm_r, rfm_f, rfm_m, rfm_segment, p_alive,
+      sql`insert into ${ident(NEXT_SCORES)} (customer_id, run_id, computed_at, rfm_r, rfm_f, rfm_m, rfm_segment, p_alive,
             churn_risk, expected_purchases_90d, clv_12m_satang, value_grade, purchase_periods, total_spend_satang,
             first_purchase_on, last_purchase_on)
           select u.id, ${runId}::uuid, ${computedAt.toISOString()}::timestamptz, u.r, u.f, u.m, u.segment, u.p_alive,
@@ -52,7 +55,6 @@ export async function stageScores(
     );
     onBatch(to);
   }
-  await tx.execute(sql`analyze staged_scores`);
-  const [row] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from staged_scores`);
+  const [row] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from ${ident(NEXT_SCORES)}`);
   return Number(row?.n ?? 0);
 }
