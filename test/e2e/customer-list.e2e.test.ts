@@ -1,26 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
+import { screenshot } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
 import { repoRoot } from './support/paths.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { type RunningServer, sampanCommand } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@cafe.example', password: 'correct horse battery' };
 const DEMO_CUSTOMERS = 2000;
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: APIRequestContext;
-let dataDir: string;
 let csrf = '';
 let ownerId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 interface Listed {
   id: string;
@@ -80,39 +76,31 @@ function demoEnv(): NodeJS.ProcessEnv {
 
 describe('customer list: virtual scrolling, URL filters, saved views and bulk actions', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-list-'));
-    // 2,000 demo customers, loaded by the command line before the server takes the data directory.
-    execFileSync(
-      process.execPath,
-      [
-        path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        'src/cli/main.ts',
-        'demo',
-        '--customers',
-        String(DEMO_CUSTOMERS),
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: repoRoot, stdio: 'pipe', env: demoEnv() },
-    );
-    server = await startSampan(dataDir, 240_000);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
+    session = await startE2eSession({
+      name: 'list',
       locale: 'th-TH',
       acceptDownloads: true,
+      startTimeoutMs: 240_000,
+      // 2,000 demo customers, loaded by the command line before the server takes the data directory.
+      prepare: (dataDir) =>
+        execFileSync(
+          process.execPath,
+          [...sampanCommand(), 'demo', '--customers', String(DEMO_CUSTOMERS), '--data-dir', dataDir],
+          {
+            cwd: repoRoot,
+            stdio: 'pipe',
+            env: demoEnv(),
+          },
+        ),
     });
-    api = context.request;
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await api.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
-    });
-    expect(setup.status()).toBe(201);
-    const body = (await setup.json()) as { csrfToken: string; user: { id: string } };
-    csrf = body.csrfToken;
-    ownerId = body.user.id;
+    api = session.context.request;
+    ({ server, page, pageErrors } = session);
+    ({ csrfToken: csrf, userId: ownerId } = await setUpOwner(session, {
+      ...owner,
+      locale: 'th',
+      companyName: 'ร้านกาแฟบ้านสวน',
+      demo: false,
+    }));
     // The demo gives every customer an owner; a few unowned ones come from the "no owner" links.
     for (const [firstName, lastName] of UNOWNED) {
       const created = await post('/customers', { firstName, lastName, ownerId: null, source: 'import' });
@@ -120,22 +108,9 @@ describe('customer list: virtual scrolling, URL filters, saved views and bulk ac
     }
   }, 360_000);
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `failed-list-${name}`).catch(() => undefined);
-      await page.keyboard.press('Escape');
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'failed-list', 1));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('scrolls through 2,000 customers with only a screenful of rows in the page', async () => {
     await openList();

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebBuilt, type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@khao-hom.example', password: 'correct horse battery' };
 const customer = {
@@ -17,13 +15,12 @@ const customer = {
 };
 const displayName = `${customer.firstName} ${customer.lastName}`;
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let profileUrl = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function expectNoHorizontalOverflow(where: string): Promise<void> {
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
@@ -49,39 +46,17 @@ async function search(text: string): Promise<void> {
 
 describe('customer list and 360° profile in a browser', () => {
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-profile-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startE2eSession({ name: 'profile', locale: 'th-TH', clipboard: true });
+    ({ server, context, page, pageErrors } = session);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `profile-failed-${name}`).catch(() => undefined);
-      await page.keyboard.press('Escape');
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'profile-failed', 1));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('sets up a business with demo customers and opens the list in Thai', async () => {
     // The first-run test covers the setup page itself; here the owner is made through the API.
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ข้าวหอมการค้า', demo: true },
-    });
-    expect(setup.status()).toBe(201);
+    await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ข้าวหอมการค้า', demo: true });
     await page.goto(`${server.url}/customers`);
     await page.getByTestId('customers-table').locator('tbody tr a').first().waitFor();
     expect(await thaiFontLoaded(page)).toBe(true);
@@ -293,7 +268,7 @@ describe('customer list and 360° profile in a browser', () => {
     });
     expect(created.status()).toBe(201);
 
-    const salesContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const salesContext = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const sales = await salesContext.newPage();
     sales.on('pageerror', (error) => pageErrors.push(error.message));
     try {

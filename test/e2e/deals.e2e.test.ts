@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@deals.example', password: 'correct horse battery' };
 // The stages migration 0009 seeds in the default pipeline.
@@ -13,16 +10,15 @@ const LEAD_IN = '00000000-0000-4000-8000-00000000d101';
 const PROPOSAL = '00000000-0000-4000-8000-00000000d103';
 const LOST = '00000000-0000-4000-8000-00000000d106';
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let csrf = '';
 let customerId = '';
 let chairs = '';
 let tables = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 type Json = Record<string, unknown>;
 async function api(method: 'get' | 'post', pathname: string, data?: unknown) {
@@ -50,18 +46,9 @@ async function drag(from: Locator, to: Locator) {
 
 describe('the pipeline board in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-deals-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1800, height: 900 }, locale: 'th-TH' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านเฟอร์นิเจอร์บ้านสวน' },
-    });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    session = await startE2eSession({ name: 'deals', locale: 'th-TH', viewport: { width: 1800, height: 900 } });
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านเฟอร์นิเจอร์บ้านสวน' })).csrfToken;
     const customer = await api('post', '/customers', { firstName: 'สมชาย', lastName: 'ใจดี', phone: '081-234-5678' });
     customerId = String(customer.body.id);
     const a = await api('post', '/deals', {
@@ -83,21 +70,9 @@ describe('the pipeline board in a browser', () => {
     tables = String(b.body.id);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `deals-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'deals-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('drags a deal from Lead in to Proposal with the mouse, and the move is kept with its history', async () => {
     await page.goto(`${server.url}/sales/board`);

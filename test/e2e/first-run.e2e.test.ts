@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebBuilt, type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = {
   company: 'Siam Coffee Co., Ltd.',
@@ -13,12 +11,10 @@ const owner = {
   password: 'correct horse battery',
 };
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function expectNoHorizontalOverflow(where: string): Promise<void> {
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
@@ -40,36 +36,13 @@ async function switchLanguage(label: 'ไทย' | 'English'): Promise<void> {
 
 describe('first run in a browser', () => {
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await startE2eSession({ name: 'first-run', locale: 'en-US', clipboard: true });
+    ({ server, page, pageErrors } = session);
   });
 
-  afterEach(async (context) => {
-    // Keep a picture of what the page looked like when a step failed.
-    if (context.task.result?.state === 'fail' && page) {
-      const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `failed-${name}`).catch(() => undefined);
-      // Close whatever dialog the step left open so the next steps start from a clean page.
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'failed', 2));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      // The server's data-directory lock file sits beside the directory.
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('sets up the owner with an English UI and lands signed in', async () => {
     await page.goto(server.url);

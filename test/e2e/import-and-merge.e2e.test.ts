@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = {
   companyName: 'Chiang Mai Tea House',
@@ -30,14 +28,12 @@ const CSV = [
   'สมชาย,ใจดี,0897778888,somchai.j@example.net,วัฒนา,กรุงเทพมหานคร,10110',
 ].join('\r\n');
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: APIRequestContext;
-let dataDir: string;
 let csrfToken = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function switchLanguage(label: 'ไทย' | 'English'): Promise<void> {
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
@@ -65,41 +61,23 @@ async function customer(id: string): Promise<CustomerStatus> {
 
 describe('import a CSV and merge a duplicate in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-import-'));
     // A loaded machine (benchmarks beside us) can take minutes to start PGlite and its jobs.
-    server = await startSampan(dataDir, 240_000);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
+    session = await startE2eSession({
+      name: 'import',
       locale: 'en-US',
       acceptDownloads: true,
+      startTimeoutMs: 240_000,
     });
-    api = context.request;
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    api = session.context.request;
+    ({ server, page, pageErrors } = session);
     // First-run setup through the API: the browser context shares the session cookie it sets.
-    const setup = await api.post(`${server.url}/api/v1/setup`, { data: { ...owner, locale: 'en', demo: false } });
-    expect(setup.status()).toBe(201);
-    csrfToken = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    csrfToken = (await setUpOwner(session, { ...owner, locale: 'en', demo: false })).csrfToken;
     expect(csrfToken).not.toBe('');
   }, 360_000);
 
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `failed-import-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'failed-import'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('previews the file with a suggested mapping and the bad row marked', async () => {
     await page.goto(server.url);

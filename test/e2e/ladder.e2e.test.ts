@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Somsri Owner', email: 'owner@ladder.example', password: 'correct horse battery' };
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let profileUrl = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 /** No i18n key of the ladder namespace may leak into the page as text. */
 async function expectNoRawKeys(where: string): Promise<void> {
@@ -38,34 +34,14 @@ async function count(stage: string): Promise<number> {
 
 describe('relationship ladder in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-ladder-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: true },
-    });
-    expect(setup.status()).toBe(201);
+    session = await startE2eSession({ name: 'ladder', locale: 'th-TH' });
+    ({ server, context, page, pageErrors } = session);
+    await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: true });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `ladder-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'ladder-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('refuses rules that make no sense with a Thai message on the field, and keeps the old ones', async () => {
     await page.goto(`${server.url}/admin/ladder-rules`);

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@orders-import.example', password: 'correct horse battery' };
 
@@ -21,33 +19,24 @@ const CSV = [
   ',bad@orders.example,,INV-003,2026-04-15,ชาเขียว,1,สี่สิบ',
 ].join('\r\n');
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let csrf = '';
 let customerId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 describe('import orders in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-order-import-'));
-    server = await startSampan(dataDir, 240_000);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
+    session = await startE2eSession({
+      name: 'order-import',
       locale: 'th-TH',
       acceptDownloads: true,
+      startTimeoutMs: 240_000,
     });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
-    });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false })).csrfToken;
     const created = await context.request.post(`${server.url}/api/v1/customers`, {
       data: { firstName: 'สมชาย', lastName: 'ใจดี', phone: '0812345678' },
       headers: { 'x-csrf-token': csrf },
@@ -56,21 +45,9 @@ describe('import orders in a browser', () => {
     customerId = ((await created.json()) as { id: string }).id;
   }, 360_000);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `order-import-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'order-import-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('imports an orders file in Thai with its columns mapped, a preview and live progress', async () => {
     await page.goto(server.url);

@@ -1,25 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../src/modules/quotes/extract-pdf-text.ts';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'สุดา ขายเก่ง', email: 'owner@quotes.example', password: 'correct horse battery' };
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let csrf = '';
 let customerId = '';
 let quoteUrl = '';
 let quoteNumber = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const nfkc = (s: string) => s.normalize('NFKC');
 
 async function post(pathname: string, data: unknown) {
@@ -32,22 +29,14 @@ async function post(pathname: string, data: unknown) {
 
 describe('quotes in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-quotes-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
+    session = await startE2eSession({
+      name: 'quotes',
       locale: 'th-TH',
+      viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
     });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'บริษัท กาแฟบ้านสวน จำกัด' },
-    });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'บริษัท กาแฟบ้านสวน จำกัด' })).csrfToken;
     const latte = await post('/products', {
       sku: 'LATTE',
       nameTh: 'ลาเต้เย็น',
@@ -70,21 +59,9 @@ describe('quotes in a browser', () => {
     customerId = String(customer.body.id);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `quotes-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'quotes-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it("builds a quote from the profile at the customer's price list, with a discount and a free line", async () => {
     await page.goto(`${server.url}/customers/${customerId}`);

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 // The sales dashboard and the pipelines admin screen on a few deals and orders made through
 // the API: charts drawn, a chart's CSV downloaded and read, a quota set in the UI, a stage
@@ -14,14 +12,13 @@ const owner = { name: 'Malee Owner', email: 'owner@sales.example', password: 'co
 const NEGOTIATION = '00000000-0000-4000-8000-00000000d104';
 const QUALIFIED = '00000000-0000-4000-8000-00000000d102';
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let csrf = '';
 let salesId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 type Json = Record<string, unknown>;
 async function api(method: 'get' | 'post' | 'patch', pathname: string, data?: unknown) {
@@ -38,22 +35,15 @@ const year = Number(today.slice(0, 4));
 
 describe('the sales dashboard in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-sales-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
+    session = await startE2eSession({
+      name: 'sales-dashboard',
       locale: 'th-TH',
+      viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
     });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านเฟอร์นิเจอร์บ้านสวน', demo: false },
-    });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านเฟอร์นิเจอร์บ้านสวน', demo: false }))
+      .csrfToken;
     const team = await api('post', '/teams', { name: 'ทีมขายภาคกลาง' });
     const sales = await api('post', '/users', {
       email: 'somsri@sales.example',
@@ -103,21 +93,9 @@ describe('the sales dashboard in a browser', () => {
     }
   }, 120_000);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `sales-dashboard-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'sales-dashboard-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('draws the KPI tiles and every chart in Thai, and a chart’s data downloads as CSV', async () => {
     await page.goto(`${server.url}/sales`);
@@ -195,7 +173,7 @@ describe('the sales dashboard in a browser', () => {
   });
 
   it('shows a salesperson only their own figures, without the pickers managers have', async () => {
-    const own = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'th-TH' });
+    const own = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'th-TH' });
     try {
       const login = await own.request.post(`${server.url}/api/v1/auth/login`, {
         data: { email: 'somsri@sales.example', password: 'correct horse battery' },

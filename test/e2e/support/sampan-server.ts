@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
+import { seedDataDir } from '../../support/seed-data-dir.ts';
 import { repoRoot } from './paths.ts';
 
 export interface RunningServer {
@@ -41,6 +43,15 @@ function waitForClose(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * node's arguments that run `sampan`: the bundle the global setup built for this run (one
+ * process, no tsx loader), or the sources through the tsx CLI when there is none.
+ */
+export function sampanCommand(): string[] {
+  const bundle = inject('cliBundle');
+  return bundle ? [bundle] : [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts'];
+}
+
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
@@ -51,24 +62,22 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts `sampan serve --port 0` on its own data directory and waits for the URL it prints. */
+/**
+ * Starts `sampan serve --port 0` on its own data directory and waits for the URL it prints.
+ * An empty directory is first filled with the migrated template (no initdb, no migrations:
+ * test/integration/serve.test.ts covers a first start on an empty directory).
+ */
 export async function startSampan(dataDir: string, timeoutMs = 90_000): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   delete env.PORT;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      'src/cli/main.ts',
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) seedDataDir(dataDir);
+  const child = spawn(process.execPath, [...sampanCommand(), 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
@@ -101,8 +110,9 @@ export async function startSampan(dataDir: string, timeoutMs = 90_000): Promise<
     url: url.replace(/\/$/, ''),
     output: () => output,
     stop: async () => {
-      // tsx passes SIGTERM on to the server once; signalling the whole group would deliver it twice,
-      // which the server may take as "stop now" and skip its clean shutdown.
+      // Only the direct child: under the tsx CLI, tsx passes SIGTERM on to the server once, and
+      // signalling the whole group would deliver it twice, which the server may take as "stop
+      // now" and skip its clean shutdown.
       child.kill('SIGTERM');
       if (!(await waitForClose(child, 15_000))) {
         signalGroup(child, 'SIGKILL');
