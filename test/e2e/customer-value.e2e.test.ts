@@ -116,9 +116,41 @@ describe('customer value on the profile', () => {
     expect(graded).toContain(id);
     expect(shown.length).toBeGreaterThan(0);
     for (const shownId of shown) expect(graded).toContain(shownId);
-    await page.getByTestId('more-filters').click();
+    // A link that sets a filter under "More filters" opens that panel.
     await expect.poll(() => page.getByTestId('filter-value-grade').inputValue()).toContain('A');
+    expect(await page.getByTestId('filter-value-grade').isVisible()).toBe(true);
     await screenshot(page, 'value-list-grade-a-en');
+  });
+
+  it('says a one-purchase customer’s value is an estimate from similar customers, in Thai and English', async () => {
+    const list = await context.request.get(`${server.url}/api/v1/customers?limit=200`);
+    const { items } = (await list.json()) as { items: { id: string }[] };
+    let once: string | undefined;
+    let repeat: string | undefined;
+    for (const { id } of items) {
+      const res = await context.request.get(`${server.url}/api/v1/customers/${id}/scores`);
+      const { scores } = (await res.json()) as { scores: { purchasePeriods: number } | null };
+      if (scores?.purchasePeriods === 1) once ??= id;
+      else if (scores) repeat ??= id;
+      if (once && repeat) break;
+    }
+    if (!once || !repeat) throw new Error('the demo has no one-purchase or no repeat customer among the first 200');
+    await page.goto(`${server.url}/customers/${repeat}`);
+    await page.getByTestId('scores-grade').waitFor();
+    expect(await page.getByTestId('scores-one-purchase').count()).toBe(0);
+    await page.goto(`${server.url}/customers/${once}`);
+    const note = page.getByTestId('scores-one-purchase');
+    await note.getByText('only one purchase so far').waitFor();
+    await page.getByTestId('customer-scores').scrollIntoViewIfNeeded();
+    await screenshot(page, 'value-profile-one-purchase-en');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.locator('header').getByText('ไทย', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await note.getByText('ยังซื้อเพียงครั้งเดียว').waitFor();
+    await screenshot(page, 'value-profile-one-purchase-th');
+    const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.locator('header').getByText('English', { exact: true }).click();
+    expect((await back).status()).toBe(200);
   });
 
   it('explains that a customer who has not bought yet has no scores', async () => {
