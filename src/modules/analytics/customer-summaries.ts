@@ -59,9 +59,14 @@ export async function customerSummaries(db: DbOrTx, o: SummaryOptions): Promise<
   const tz = o.timeZone;
   const end = o.calibrationEnd;
   const period = o.collapse === 'week' ? sql`date_trunc('week', day::timestamp)::date` : sql`day`;
-  const rows = await rowsOf<{ packed: string }>(
-    db,
-    sql`with o as (
+  const rows = await db.transaction(async (tx) => {
+    // Sorting and grouping ~10M orders spill to disk with the default 4 MB; 256 MB (for this
+    // query; inside a caller's transaction, until that ends) measured 38.6 s against 46.7 s at
+    // 1M customers (docs/BENCHMARKS.md, issue 6).
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    return rowsOf<{ packed: string }>(
+      tx,
+      sql`with o as (
           select customer_id, (ordered_at at time zone ${tz})::date as day, total_satang - refunded_satang as net
           from orders
           where status in ('paid', 'fulfilled', 'partially_refunded')
@@ -81,7 +86,8 @@ export async function customerSummaries(db: DbOrTx, o: SummaryOptions): Promise<
         select string_agg(concat_ws(',', customer_id, ${end}::date - first, last - first, periods, total, orders,
                  repeat_spend, ${end}::date - last), ';' order by ${SUMMARY_ORDER}) as packed
         from r group by chunk order by chunk`,
-  );
+    );
+  });
   let n = 0;
   const parts = rows.map((r) => {
     const items = r.packed.split(';');
