@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { systemActor } from '../../core/auth/principal.ts';
@@ -184,6 +184,33 @@ describe('importing leads', () => {
     expect(done).toMatchObject({ status: 'completed', processed: 7, created: 7 });
     const made = await leadsByCompany(lines.map((_, i) => `ร้านต่อ${i}`));
     expect(made).toHaveLength(7);
+  });
+
+  it('writes nothing of a batch that fails, and resumes after the last committed one', async () => {
+    // A database failure in the middle of the second batch (a trigger refuses one lead).
+    await db.execute(sql`create function refuse_lead() returns trigger language plpgsql as $$
+      begin if new.company = 'ร้านพัง' then raise exception 'disk full'; end if; return new; end $$`);
+    await db.execute(
+      sql`create trigger refuse_lead before insert on leads for each row execute function refuse_lead()`,
+    );
+    const companies = ['ร้านก่อน1', 'ร้านก่อน2', 'ร้านเพื่อน', 'ร้านพัง', 'ร้านหลัง'];
+    const file = tempCsv(companies.map((c, i) => `คน ${i},${c},half${i}@example.com,08633300${i}0,,,,,,`));
+    const view = await importLeadFile(db, cli, file, MAPPING, { batchSize: 2 }).catch((err: unknown) => err);
+    expect(String((view as Error).cause ?? view)).toMatch(/disk full/);
+    const [row] = await db
+      .select()
+      .from(imports)
+      .where(eq(imports.fileName, file.split('/').at(-1) ?? ''));
+    expect(row).toMatchObject({ status: 'running', committedLine: 3, createdRows: 2 });
+    // The batch with the refused lead left nothing behind, not even its first row.
+    expect((await leadsByCompany(companies)).map((l) => l.company)).toEqual(['ร้านก่อน1', 'ร้านก่อน2']);
+    await db.execute(sql`drop trigger refuse_lead on leads`);
+    await db.execute(sql`drop function refuse_lead()`);
+    expect(await runImport(db, cli, row?.id ?? '', { batchSize: 2 })).toMatchObject({
+      status: 'completed',
+      created: 5,
+    });
+    expect(await leadsByCompany(companies)).toHaveLength(5);
   });
 
   it('lets a salesperson import only leads they own', async () => {
