@@ -7,17 +7,27 @@ import type { DbOrTx } from '../../core/db/database.ts';
 export type CopyValue = string | number | boolean | Date | null | undefined | Record<string, unknown>;
 
 const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function escaped(text: string): string {
+  return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c) : text;
+}
 
 /** One cell in PostgreSQL's COPY text format (backslash escapes, \N for NULL). */
 function cell(value: CopyValue): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  switch (typeof value) {
+    case 'string':
+      return escaped(value);
+    case 'number':
+    case 'boolean':
+      return String(value);
+    default:
+      if (value === null || value === undefined) return '\\N';
+      return value instanceof Date ? value.toISOString() : escaped(JSON.stringify(value));
+  }
 }
 
-/** Rows for one COPY … FROM STDIN, built as text (cheaper than JSON for the process and the server). */
+/** Rows for one COPY … FROM STDIN as text: the server reads them without parsing JSON (building them costs the process about what JSON.stringify did). */
 export class CopyRows {
   private parts: string[] = [];
   private chunk = '';
@@ -29,8 +39,8 @@ export class CopyRows {
   ) {}
 
   add(values: CopyValue[]): void {
-    let line = '';
-    for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + cell(values[i]);
+    let line = cell(values[0]);
+    for (let i = 1; i < values.length; i++) line += `\t${cell(values[i])}`;
     this.chunk += `${line}\n`;
     this.count++;
     if (this.chunk.length > 1 << 16) {
