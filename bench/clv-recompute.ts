@@ -88,10 +88,27 @@ try {
 
   t = performance.now();
   const run = await createRun(db, { calibrationEnd: '2026-11-30', timeUnit: 'week' }, 'cli', null);
+  // The run's progress as a user sees it (PostgreSQL: read on the pool's other connection
+  // while the run writes; PGlite has one connection, so only the start and the end show).
+  const steps: string[] = [];
+  let last = { step: '', at: performance.now() };
+  const poll = setInterval(async () => {
+    const [row] = await rowsOf<{ step: string | null; progress: number }>(
+      db,
+      sql`select step, progress from score_runs where id = ${run.id}`,
+    ).catch(() => []);
+    if (row?.step && row.step !== last.step) {
+      if (last.step) steps.push(`${last.step} ${s(last.at)} s`);
+      last = { step: row.step, at: performance.now() };
+    }
+  }, 250);
   const done = await runRecompute(db, run.id);
+  clearInterval(poll);
+  if (last.step && last.step !== 'done') steps.push(`${last.step} ${s(last.at)} s`);
   console.log(
     `recompute (summaries + fit + scores + write in one transaction): ${s(t)} s, ${done.status}, scored ${done.scored}`,
   );
+  console.log(`  steps as the run reported them: ${steps.join(', ')}`);
   console.log(JSON.stringify({ bgnbd: done.params.bgnbd, gammaGamma: done.params.gammaGamma }));
   t = performance.now();
   const fit = fitModels(summaries, '2026-11-30');
