@@ -126,6 +126,62 @@ describe('analytics dashboard', () => {
     await page.getByTestId('customers-table').locator('tbody tr[data-customer-id]').first().waitFor();
   });
 
+  it('opens the customers of an RFM grid cell when the cell is clicked', async () => {
+    const res = await context.request.get(`${server.url}/api/v1/analytics/scores/overview`);
+    const { grid } = (await res.json()) as { grid: { r: number; f: number; customers: number }[] };
+    const cell = [...grid].sort((a, b) => b.customers - a.customers || b.r - a.r)[0];
+    if (!cell) throw new Error('no scored customers');
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('chart-rfm-grid').locator('canvas').first().waitFor();
+    await page
+      .getByTestId('chart-rfm-grid')
+      .getByText(/Click a cell|คลิกช่อง/)
+      .waitFor();
+    // The chart's own box (its canvases are stacked inside it; the top one takes the pointer).
+    const canvas = page.getByTestId('chart-rfm-grid').locator('div[role="img"]');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the RFM grid has no box');
+    // The plot area of RfmGridChart: grid left 56, right 16, top 16, bottom 80; F across, R up (5 at the top).
+    const cellW = (box.width - 72) / 5;
+    const cellH = (box.height - 96) / 5;
+    await canvas.click({ position: { x: 56 + (cell.f - 0.5) * cellW, y: 16 + (5 - cell.r + 0.5) * cellH } });
+    await page.waitForURL(new RegExp(`/customers\\?rfmR=${cell.r}&rfmF=${cell.f}$`));
+    const table = page.getByTestId('customers-table');
+    await table.locator('tbody tr[data-customer-id]').first().waitFor();
+    // The filter panel opens by itself and names the cell.
+    await expect.poll(() => page.getByTestId('filter-rfm-r').inputValue()).toBe(String(cell.r));
+    expect(await page.getByTestId('filter-rfm-f').inputValue()).toBe(String(cell.f));
+    const api = await context.request.get(`${server.url}/api/v1/customers?rfmR=${cell.r}&rfmF=${cell.f}&limit=200`);
+    const inCell = ((await api.json()) as { items: { id: string }[] }).items.map((c) => c.id);
+    expect(inCell).toHaveLength(Math.min(cell.customers, 200));
+    const shown = await table
+      .locator('tbody tr[data-customer-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(inCell).toContain(id);
+    await screenshot(page, 'analytics-rfm-cell-customers-en');
+  });
+
+  it('narrows the score charts to customers of one order source, and says so', async () => {
+    const whole = await context.request.get(`${server.url}/api/v1/analytics/scores/overview`);
+    const all = ((await whole.json()) as { scored: number }).scored;
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('chart-rfm-grid').locator('canvas').first().waitFor();
+    const overview = page.waitForResponse((r) => r.url().includes('/api/v1/analytics/scores/overview?source=line'));
+    await page.getByPlaceholder('All sources').click();
+    await page.getByRole('option', { name: 'LINE', exact: true }).click();
+    const body = (await (await overview).json()) as { scored: number; source: string };
+    // Demo orders: one in ten through LINE, so some customers bought there, not all.
+    expect(body.source).toBe('line');
+    expect(body.scored).toBeGreaterThan(0);
+    expect(body.scored).toBeLessThan(all);
+    await page.getByTestId('chart-segments').locator('canvas').first().waitFor();
+    await page.getByTestId('scores-source-note').getByText('bought through').waitFor();
+    await page.getByTestId('history-all-sources').waitFor();
+    await screenshot(page, 'analytics-dashboard-source-line-en');
+  });
+
   it('shows recommended products with their reason on a profile', async () => {
     const list = await context.request.get(`${server.url}/api/v1/customers?limit=100`);
     const { items } = (await list.json()) as { items: { id: string }[] };
