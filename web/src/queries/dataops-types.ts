@@ -3,13 +3,13 @@
 export type ImportStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 export type OnMatch = 'update' | 'skip';
 /** What an import's rows are. */
-export type ImportKind = 'customers' | 'orders';
+export type ImportKind = 'customers' | 'orders' | 'leads';
 export type UnknownCustomer = 'create' | 'reject';
 export type UnknownSku = 'keep' | 'reject';
 
 export interface ImportJob {
   id: string;
-  kind: string;
+  kind: ImportKind;
   status: ImportStatus;
   dryRun: boolean;
   fileName: string;

@@ -106,7 +106,7 @@ export function ImportProgress({ importId, onAnother }: { importId: string; onAn
       </Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Count label={t('import.counts.created')} value={job.createdRows} color="teal" testId="import-created" />
-        {job.kind !== 'orders' && (
+        {job.kind === 'customers' && (
           <Count label={t('import.counts.updated')} value={job.updatedRows} color="blue" testId="import-updated" />
         )}
         <Count label={t('import.counts.skipped')} value={job.skippedRows} testId="import-skipped" />
@@ -146,7 +146,12 @@ function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: () => voi
               {t('import.orders.viewOrders')}
             </Anchor>
           )}
-          {job.kind !== 'orders' && job.createdRows + job.updatedRows > 0 && !job.dryRun && (
+          {job.kind === 'leads' && job.createdRows > 0 && !job.dryRun && (
+            <Anchor component={Link} to="/sales/leads" data-testid="import-leads-link">
+              {t('import.leads.viewLeads')}
+            </Anchor>
+          )}
+          {job.kind === 'customers' && job.createdRows + job.updatedRows > 0 && !job.dryRun && (
             <Anchor component={Link} to="/customers?source=import" data-testid="import-customers-link">
               {t('import.result.viewCustomers')}
             </Anchor>

@@ -58,9 +58,9 @@ export function ImportsHistory({ onOpen }: { onOpen: (importId: string) => void 
                   <Anchor component="button" size="sm" onClick={() => onOpen(job.id)}>
                     {job.fileName}
                   </Anchor>
-                  {job.kind === 'orders' && (
+                  {job.kind !== 'customers' && (
                     <Badge ml="xs" size="xs" variant="light" color="grape" tt="none" data-testid="import-kind-badge">
-                      {t('import.kind.orders')}
+                      {t(`import.kind.${job.kind}`)}
                     </Badge>
                   )}
                 </Table.Td>
