@@ -1,11 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { systemActor } from '../../core/auth/principal.ts';
 import { loadConfig } from '../../core/config.ts';
+import { rowsOf } from '../../core/db/rows-of.ts';
+import { emitEvent } from '../../core/events/emit-event.ts';
 import { OutboxDispatcher } from '../../core/events/outbox-dispatcher.ts';
 import { JobRunner } from '../../core/jobs/job-runner.ts';
 import { createLogger } from '../../core/logger.ts';
+import { businessToday } from './fit-input.ts';
 import { getRun } from './get-run.ts';
 import { NIGHTLY_SCORES_JOB, registerAnalyticsJobs } from './jobs.ts';
 import { requestRecompute } from './request-recompute.ts';
@@ -49,5 +53,28 @@ describe(`recompute as a background job (${testDatabaseKind()})`, () => {
       run = await getRun(t.database.db, actor, queued.id);
     }
     expect(run).toMatchObject({ status: 'succeeded', scored: 2357, progress: 1, trigger: 'on_demand' });
+  });
+
+  it('scores the book as soon as demo data is loaded, calibrated to today', async () => {
+    const db = t.database.db;
+    await db.transaction((tx) =>
+      emitEvent(tx, {
+        topic: 'demo.loaded',
+        aggregateType: 'demo',
+        aggregateId: null,
+        payload: { customers: 0, orders: 1 },
+      }),
+    );
+    const today = businessToday('Asia/Bangkok');
+    const until = Date.now() + 60_000;
+    let runs: { status: string; scored: number }[] = [];
+    while (Date.now() < until && runs[0]?.status !== 'succeeded') {
+      await new Promise((r) => setTimeout(r, 200));
+      runs = await rowsOf<{ status: string; scored: number }>(
+        db,
+        sql`select status, scored from score_runs where calibration_end = ${today}::date and requested_by is null`,
+      );
+    }
+    expect(runs).toEqual([{ status: 'succeeded', scored: 2357 }]);
   });
 });

@@ -7,18 +7,24 @@ import { runRecompute } from './run-recompute.ts';
 
 export const NIGHTLY_SCORES_JOB = 'analytics.recompute-nightly';
 
-/** The nightly run: calibrated to today; a shop without enough data yet is logged, not retried. */
-export async function recomputeNightly(db: Db, logger: Logger): Promise<void> {
+/** Demo data was loaded (the demo module's event): score the new book at once. */
+const DEMO_LOADED = 'demo.loaded';
+
+/**
+ * A run calibrated to today, as at night or after demo data is loaded; a shop without
+ * enough data yet (or a run already under way) is logged, not retried.
+ */
+export async function recomputeNow(db: Db, logger: Logger, trigger: 'nightly' | 'on_demand'): Promise<void> {
   try {
-    const run = await createRun(db, {}, 'nightly', null);
+    const run = await createRun(db, {}, trigger, null);
     const done = await runRecompute(db, run.id);
     logger.info(
-      { runId: done.id, status: done.status, scored: done.scored, error: done.error?.code },
-      'nightly scores',
+      { runId: done.id, trigger, status: done.status, scored: done.scored, error: done.error?.code },
+      'scores recomputed',
     );
   } catch (err) {
     if (!isAppError(err)) throw err;
-    logger.info({ code: err.code }, 'nightly scores skipped');
+    logger.info({ code: err.code, trigger }, 'scores recompute skipped');
   }
 }
 
@@ -34,11 +40,12 @@ export function registerAnalyticsJobs({ deps, jobs, events }: ModuleRuntime): vo
     },
     { retryLimit: 2, retryDelay: 30 },
   );
+  events.subscribe(DEMO_LOADED, 'analytics.on-demo-loaded', (_event, ctx) => recomputeNow(db, ctx.logger, 'on_demand'));
   jobs.register({
     name: NIGHTLY_SCORES_JOB,
     cron: '45 2 * * *',
     retryLimit: 1,
     retryDelay: 600,
-    handler: (_data, ctx) => recomputeNightly(db, ctx.logger),
+    handler: (_data, ctx) => recomputeNow(db, ctx.logger, 'nightly'),
   });
 }

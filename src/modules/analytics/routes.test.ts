@@ -5,7 +5,7 @@ import { createLogger } from '../../core/logger.ts';
 import type { SegmentCounts } from './count-segments.ts';
 import type { FitResult } from './fit-clv.ts';
 import { businessToday } from './fit-input.ts';
-import { recomputeNightly } from './jobs.ts';
+import { recomputeNow } from './jobs.ts';
 import { createRun } from './request-recompute.ts';
 import { runRecompute } from './run-recompute.ts';
 import type { RunView } from './run-view.ts';
@@ -279,7 +279,7 @@ describe('recompute and stored scores', () => {
 describe('nightly run and API documentation', () => {
   it('runs nightly calibrated to today, and skips (logged, not retried) while another run is queued', async () => {
     const db = f.t.testDb.database.db;
-    await recomputeNightly(db, createLogger('silent'));
+    await recomputeNow(db, createLogger('silent'), 'nightly');
     const [nightly] = await rowsOf<{ status: string; calibration_end: string; scored: number }>(
       db,
       sql`select status, to_char(calibration_end, 'YYYY-MM-DD') as calibration_end, scored from score_runs
@@ -288,7 +288,7 @@ describe('nightly run and API documentation', () => {
     expect(nightly).toMatchObject({ status: 'succeeded', scored: 40 });
     expect(nightly?.calibration_end).toBe(businessToday('Asia/Bangkok'));
     const queued = await createRun(db, {}, 'cli', null);
-    await recomputeNightly(db, createLogger('silent'));
+    await recomputeNow(db, createLogger('silent'), 'nightly');
     const [count] = await rowsOf<{ n: number }>(
       db,
       sql`select count(*)::int as n from score_runs where trigger = 'nightly'`,

@@ -18,7 +18,7 @@ import { actorFor } from '../customers/testing.ts';
 import { loadDemoData } from '../index.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-business.ts';
 import { generateDemo } from './generate-demo.ts';
-import { loadDemo } from './load-demo.ts';
+import { DEMO_LOADED, loadDemo } from './load-demo.ts';
 
 const now = new Date('2025-06-01T00:00:00Z');
 let testDb: TestDatabase;
@@ -85,8 +85,10 @@ describe('loadDemo', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'demo_load'), eq(auditLog.entityType, 'customer')));
     expect(batches.map((b) => b.changes?.count?.after)).toEqual([100, 100, 50]);
-    const [event] = await db.select().from(outbox).where(eq(outbox.topic, 'demo.loaded'));
-    expect(event?.payload).toEqual({ seed: 5, customers: 250 });
+    const [event] = await db.select().from(outbox).where(eq(outbox.topic, DEMO_LOADED));
+    expect(event?.payload).toEqual({ seed: 5, customers: 250, orders: expect.any(Number) });
+    // Announced after the orders, so whoever listens sees the whole book.
+    expect(Number((event?.payload as { orders?: number } | undefined)?.orders)).toBeGreaterThan(0);
   });
 
   it('adds nothing twice when loaded again, and only new customers for another seed', async () => {

@@ -39,6 +39,8 @@ export interface LoadDemoResult {
 }
 
 export const DEFAULT_DEMO_SEED = 42;
+/** Emitted once a load has added anything; the ladder and analytics modules listen for it. */
+export const DEMO_LOADED = 'demo.loaded';
 
 interface StaffRef {
   id: string;
@@ -200,21 +202,23 @@ export async function loadDemo(db: Db, actor: Actor, options: LoadDemoOptions = 
     }
   }
   if (batch.length) added += await insertBatch(batch);
-  if (added > 0) {
-    await db.transaction((tx) =>
-      emitEvent(tx, {
-        topic: 'demo.loaded',
-        aggregateType: 'demo',
-        aggregateId: null,
-        payload: { seed, customers: added },
-      }),
-    );
-  }
   const sold = await loadDemoOrders(db, actor, { seed, now: options.now ?? new Date() });
   const dealsAdded = await loadDemoDeals(db, actor, { seed, now: options.now ?? new Date() });
   // Quotas after the deals: each is set a little above what the person won last year.
   await loadDemoQuotas(db, actor, { now: options.now ?? new Date() });
   const leadsAdded = await loadDemoLeads(db, actor, { seed, now: options.now ?? new Date() });
+  // Announced once everything is in: the ladder and the analytics scores judge the new book
+  // (they would otherwise wait for the night, leaving a new shop's dashboards empty).
+  if (added > 0 || sold.orders > 0) {
+    await db.transaction((tx) =>
+      emitEvent(tx, {
+        topic: DEMO_LOADED,
+        aggregateType: 'demo',
+        aggregateId: null,
+        payload: { seed, customers: added, orders: sold.orders },
+      }),
+    );
+  }
   return {
     business: DEMO_BUSINESS,
     seed,

@@ -79,6 +79,15 @@ describe('ladder events', () => {
     expect(await stageOf(buyer)).toBe('repeat_customer');
   });
 
+  it('judges everyone again once demo data is loaded', async () => {
+    const buyer = await f.customer({ displayName: 'ลูกค้าตัวอย่าง' });
+    await f.orders(buyer, 1);
+    expect(await stageOf(buyer)).toBeUndefined();
+    const loaded = event('demo.loaded', '00000000-0000-4000-8000-000000000003', { seed: 1, customers: 1, orders: 1 });
+    await handleLadderEvent(db, { ...loaded, aggregateType: 'demo', aggregateId: null });
+    expect(await stageOf(buyer)).toBe('first_time_buyer');
+  });
+
   it('forgets the reasons staff typed when a customer is erased', async () => {
     const person = await f.customer({ displayName: 'ลบฉัน', ownerId: f.salesA.userId });
     const set = await f.call('PUT', `/customers/${person}/ladder/override`, f.salesA.token, {

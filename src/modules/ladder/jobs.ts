@@ -42,6 +42,8 @@ async function affected(db: Db, event: EventJobData): Promise<string[]> {
  * (not one per row): everyone is judged again, as at night. A dry run changed nothing.
  */
 const IMPORTS_COMPLETED = 'imports.completed';
+/** Demo data loads customers and a year of orders at once, like an import (the demo module's event). */
+const DEMO_LOADED = 'demo.loaded';
 
 /** Topics after which some customers' stage may change. */
 const TOPICS = [
@@ -60,11 +62,12 @@ const TOPICS = [
   'order.cancelled',
   'order.refunded',
   IMPORTS_COMPLETED,
+  DEMO_LOADED,
 ] as const;
 
 /** Judges again the customers an event concerns (order entries only, for activity events). */
 export async function handleLadderEvent(db: Db, event: EventJobData): Promise<void> {
-  if (event.topic === IMPORTS_COMPLETED) {
+  if (event.topic === IMPORTS_COMPLETED || event.topic === DEMO_LOADED) {
     if (event.payload.dryRun !== true) await recomputeAllLadder(db);
     return;
   }
