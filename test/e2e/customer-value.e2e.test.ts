@@ -91,6 +91,9 @@ describe('customer value on the profile', () => {
     await expect.poll(() => page.getByTestId('scores-grade').innerText()).toContain(scores.valueGradeLabel.th);
     expect(await page.getByTestId('scores-segment').innerText()).toContain(scores.rfm.segmentLabel.th);
     expect(await page.getByTestId('scores-clv').innerText()).toMatch(/฿[\d,]+\.\d\d/);
+    // The header's Value is the same grade and predicted value.
+    const clv = (await page.getByTestId('scores-clv').innerText()).match(/฿[\d,]+\.\d\d/)?.[0];
+    expect(await page.getByTestId('profile-value').innerText()).toBe(`A · ${clv}`);
     await screenshot(page, 'value-profile-th');
 
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
@@ -165,6 +168,7 @@ describe('customer value on the profile', () => {
       .getByTestId('customer-scores-empty')
       .getByText(/first paid order/)
       .waitFor();
+    expect(await page.getByTestId('profile-value').innerText()).toBe('—');
     expect(pageErrors).toEqual([]);
   });
 });

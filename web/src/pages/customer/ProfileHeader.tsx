@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconPencil, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useReferrals, useUserOptions } from '../../queries/customers.ts';
 import type { CustomerProfile } from '../../queries/customers-types.ts';
 import { CustomerFormModal } from '../customers/CustomerFormModal.tsx';
 import { ProfileLadderBadge } from '../ladder/ProfileLadderBadge.tsx';
+import { ProfileValueFact } from './ProfileValueFact.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -88,11 +89,7 @@ export function ProfileHeader({ customer, editable }: { customer: CustomerProfil
           testId="profile-owner"
         />
         <Fact label={t('profile.since', { date: '' }).trim()} value={format.date(customer.createdAt)} />
-        <Tooltip label={t('profile.valueSoon')} multiline w={240}>
-          <div>
-            <Fact label={t('profile.value')} value="—" />
-          </div>
-        </Tooltip>
+        <ProfileValueFact customerId={customer.id} />
       </SimpleGrid>
       <CustomerFormModal
         opened={editing}
