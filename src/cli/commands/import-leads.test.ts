@@ -63,4 +63,19 @@ describe('sampan import leads', () => {
     const again = await runCli(['import', 'leads', csv, ...target], {}, 120_000);
     expect(again.stdout).toContain('0 leads created, 2 skipped (already leads), 1 rejected');
   }, 300_000);
+
+  it('takes the columns from a mapping file, and refuses a file that holds no mapping', async () => {
+    const odd = join(dir, 'odd-headers.csv');
+    writeFileSync(odd, ['Who,Mail', 'วิภา สายลม,wipa@example.com'].join('\n'));
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ mapping: { Who: 'name', Mail: 'email' } }));
+    const mapped = await runCli(['import', 'leads', odd, '--mapping', mapping, ...target], {}, 120_000);
+    expect(mapped.stderr).toContain('Who → name, Mail → email');
+    expect(mapped.stdout).toContain('Import completed: 1 rows — 1 leads created');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ mapping: 5 }));
+    const refused = await runCli(['import', 'leads', odd, '--no-resume', '--mapping', broken, ...target], {}, 120_000);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('holds no mapping object');
+  }, 300_000);
 });

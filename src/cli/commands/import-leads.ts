@@ -1,26 +1,20 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
-import type { Db } from '../../core/db/database.ts';
 import {
-  createFileImport,
   DELIMITERS,
   defaultBatchSize,
   ENCODINGS,
-  findUnfinishedImport,
-  formatOf,
   type ImportProgress,
-  importBytes,
   type LeadImportOptions,
-  mappingByName,
   ON_DUPLICATE,
-  openCsv,
   suggestLeadMapping,
 } from '../../modules/imports/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
-import { choose, n, reportImport, runWithProgress, sha256Of } from './import-file-run.ts';
+import { choose, n, reportImport, runWithProgress } from './import-file-run.ts';
+import { startFileImport } from './start-file-import.ts';
 
 export const importLeadsHelp = `sampan import leads FILE [--mapping NAME|FILE.json] [--dry-run] [--on-duplicate skip|create]
                     [--encoding utf-8|windows-874] [--delimiter ,|;|tab] [--no-resume]
@@ -77,27 +71,6 @@ function progressLine(p: ImportProgress): string {
   return `  ${n(p.processed)} rows  ${n(p.rowsPerSecond)} rows/s  created ${n(p.created)}  skipped ${n(p.skipped)}  rejected ${n(p.rejected)}`;
 }
 
-/** The mapping of a new import: a JSON file, a saved template, or guessed from the headers. */
-async function mappingFor(
-  db: Db,
-  parsed: Extract<ReturnType<typeof parseImportLeadsArgs>, { help: false }>,
-  format: Awaited<ReturnType<typeof formatOf>>,
-): Promise<{ mapping: Record<string, string>; saved: Record<string, unknown> }> {
-  if (parsed.mapping?.endsWith('.json')) {
-    const json = JSON.parse(readFileSync(resolve(parsed.mapping), 'utf8')) as { mapping?: unknown };
-    const m = json.mapping ?? json;
-    if (typeof m !== 'object' || m === null) throw new UsageError(`${parsed.mapping} holds no mapping object`);
-    return { mapping: m as Record<string, string>, saved: {} };
-  }
-  if (parsed.mapping) {
-    const template = await mappingByName(db, parsed.mapping, 'leads');
-    return { mapping: template.mapping, saved: template.options };
-  }
-  const reader = await openCsv(importBytes(db, { id: '', storage: 'path', filePath: parsed.file }), format);
-  reader.close();
-  return { mapping: suggestLeadMapping(reader.headers), saved: {} };
-}
-
 export async function importLeadsCommand(args: string[]): Promise<number> {
   const parsed = parseImportLeadsArgs(args);
   if (parsed.help) {
@@ -107,45 +80,7 @@ export async function importLeadsCommand(args: string[]): Promise<number> {
   const actor = systemActor('cli');
   return withDatabase(configFrom(parsed.values), async (database) => {
     const { db } = database;
-    const sha = await sha256Of(parsed.file);
-    const unfinished = parsed.resume && !parsed.dryRun ? await findUnfinishedImport(db, sha, 'leads') : undefined;
-    let importId: string;
-    if (unfinished) {
-      importId = unfinished.id;
-      console.error(
-        `Resuming import ${importId} after line ${n(unfinished.committedLine)} (${n(unfinished.processedRows)} rows done).`,
-      );
-    } else {
-      const stub = {
-        id: '',
-        storage: 'path',
-        filePath: parsed.file,
-        encoding: parsed.encoding ?? null,
-        delimiter: parsed.delimiter ?? null,
-      };
-      const format = await formatOf(db, stub as Parameters<typeof formatOf>[1]);
-      const { mapping, saved } = await mappingFor(db, parsed, format);
-      console.error(
-        `Columns: ${
-          Object.entries(mapping)
-            .map(([h, f]) => `${h} → ${f}`)
-            .join(', ') || '(none recognised)'
-        }`,
-      );
-      const view = await createFileImport(db, actor, {
-        kind: 'leads',
-        path: parsed.file,
-        fileName: basename(parsed.file),
-        fileSize: statSync(parsed.file).size,
-        fileSha256: sha,
-        mapping,
-        options: { ...saved, ...parsed.options },
-        dryRun: parsed.dryRun,
-        encoding: format.encoding,
-        delimiter: format.delimiter,
-      });
-      importId = view.id;
-    }
+    const importId = await startFileImport(db, actor, 'leads', parsed, suggestLeadMapping);
     const done = await runWithProgress(
       db,
       actor,

@@ -1,18 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
 import {
-  createFileImport,
   DELIMITERS,
   defaultBatchSize,
   ENCODINGS,
-  findUnfinishedImport,
-  formatOf,
   type ImportProgress,
-  importBytes,
-  mappingByName,
   type OrderImportOptions,
-  openCsv,
   suggestOrderMapping,
   UNKNOWN_CUSTOMER,
   UNKNOWN_SKU,
@@ -21,7 +15,8 @@ import { ORDER_SOURCES } from '../../modules/orders/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { configFrom, parse } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
-import { choose, n, reportImport, runWithProgress, sha256Of } from './import-file-run.ts';
+import { choose, n, reportImport, runWithProgress } from './import-file-run.ts';
+import { startFileImport } from './start-file-import.ts';
 
 export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.json] [--dry-run] [--unknown-customer create|reject]
                      [--unknown-sku keep|reject] [--external-system SYS] [--source import|pos|web|line|manual|api]
@@ -97,60 +92,7 @@ export async function importOrdersCommand(args: string[]): Promise<number> {
   const actor = systemActor('cli');
   return withDatabase(configFrom(parsed.values), async (database) => {
     const { db } = database;
-    const sha = await sha256Of(parsed.file);
-    const unfinished = parsed.resume && !parsed.dryRun ? await findUnfinishedImport(db, sha, 'orders') : undefined;
-    let importId: string;
-    if (unfinished) {
-      importId = unfinished.id;
-      console.error(
-        `Resuming import ${importId} after line ${n(unfinished.committedLine)} (${n(unfinished.processedRows)} rows done).`,
-      );
-    } else {
-      const stub = {
-        id: '',
-        storage: 'path',
-        filePath: parsed.file,
-        encoding: parsed.encoding ?? null,
-        delimiter: parsed.delimiter ?? null,
-      };
-      const format = await formatOf(db, stub as Parameters<typeof formatOf>[1]);
-      let mapping: Record<string, string>;
-      let saved: Record<string, unknown> = {};
-      if (parsed.mapping?.endsWith('.json')) {
-        const json = JSON.parse(readFileSync(resolve(parsed.mapping), 'utf8')) as { mapping?: unknown };
-        const m = json.mapping ?? json;
-        if (typeof m !== 'object' || m === null) throw new UsageError(`${parsed.mapping} holds no mapping object`);
-        mapping = m as Record<string, string>;
-      } else if (parsed.mapping) {
-        const template = await mappingByName(db, parsed.mapping, 'orders');
-        mapping = template.mapping;
-        saved = template.options;
-      } else {
-        const reader = await openCsv(importBytes(db, { id: '', storage: 'path', filePath: parsed.file }), format);
-        reader.close();
-        mapping = suggestOrderMapping(reader.headers);
-      }
-      console.error(
-        `Columns: ${
-          Object.entries(mapping)
-            .map(([h, f]) => `${h} → ${f}`)
-            .join(', ') || '(none recognised)'
-        }`,
-      );
-      const view = await createFileImport(db, actor, {
-        kind: 'orders',
-        path: parsed.file,
-        fileName: basename(parsed.file),
-        fileSize: statSync(parsed.file).size,
-        fileSha256: sha,
-        mapping,
-        options: { ...saved, ...parsed.options },
-        dryRun: parsed.dryRun,
-        encoding: format.encoding,
-        delimiter: format.delimiter,
-      });
-      importId = view.id;
-    }
+    const importId = await startFileImport(db, actor, 'orders', parsed, suggestOrderMapping);
     const done = await runWithProgress(
       db,
       actor,
