@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors/app-error.ts';
+import { aliasSuggester, type HeaderAliases } from './suggest-mapping.ts';
 
 /**
  * Where a CSV column can go. Besides these: `customFields.<key>` (an admin-defined field)
@@ -46,10 +47,11 @@ export function isImportTarget(target: string): boolean {
 }
 
 /**
- * Header names people use, Thai and English, folded (lower-case, no spaces, dots, dashes
- * or underscores). The first field whose list holds the folded header is suggested.
+ * Header names people use, Thai and English, folded (foldHeader in suggest-mapping.ts:
+ * lower-case, no spaces, dots, dashes or underscores). The first field whose list holds
+ * the folded header is suggested, else the field of that name.
  */
-const SYNONYMS: Record<ImportField, string[]> = {
+const SYNONYMS: HeaderAliases<ImportField> = {
   displayName: [
     'displayname',
     'name',
@@ -114,30 +116,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
   ownerEmail: ['owner', 'owneremail', 'salesemail', 'ผู้ดูแล', 'อีเมลผู้ดูแล', 'พนักงานขาย'],
 };
 
-const LOOKUP = new Map<string, ImportField>();
-for (const field of IMPORT_FIELDS) for (const name of SYNONYMS[field]) if (!LOOKUP.has(name)) LOOKUP.set(name, field);
-
-function fold(header: string): string {
-  return header
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s._\-/()*:]+/g, '');
-}
-
 /** A mapping guessed from the header names; each field is suggested for one column at most. */
-export function suggestMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const used = new Set<string>();
-  for (const header of headers) {
-    const field =
-      LOOKUP.get(fold(header)) ?? (IMPORT_FIELDS as readonly string[]).find((f) => f.toLowerCase() === fold(header));
-    if (field && !used.has(field)) {
-      mapping[header] = field;
-      used.add(field);
-    }
-  }
-  return mapping;
-}
+export const suggestMapping: (headers: readonly string[]) => ColumnMapping = aliasSuggester(IMPORT_FIELDS, SYNONYMS);
 
 /** Checks a mapping against the file's headers: known targets, each target once, something that names or identifies a customer. */
 export function checkMapping(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import type { ColumnMapping } from './import-fields.ts';
+import { aliasSuggester, type HeaderAliases } from './suggest-mapping.ts';
 
 /** Where a column of a leads CSV can go. */
 export const LEAD_IMPORT_FIELDS = [
@@ -27,8 +28,8 @@ export function isLeadImportTarget(target: string): boolean {
   return FIELD_SET.has(target);
 }
 
-/** Header names people use for lead columns, Thai and English, folded as in import-fields.ts. */
-const SYNONYMS: Record<LeadImportField, string[]> = {
+/** Header names people use for lead columns, Thai and English, folded (foldHeader in suggest-mapping.ts). */
+const SYNONYMS: HeaderAliases<LeadImportField> = {
   name: ['name', 'fullname', 'leadname', 'contactname', 'contact', 'ชื่อ', 'ชื่อนามสกุล', 'ชื่อสกุล', 'ชื่อผู้ติดต่อ'],
   firstName: ['firstname', 'givenname', 'ชื่อจริง'],
   lastName: ['lastname', 'surname', 'familyname', 'นามสกุล'],
@@ -46,30 +47,11 @@ const SYNONYMS: Record<LeadImportField, string[]> = {
   disqualifyReason: ['disqualifyreason', 'reason', 'เหตุผล', 'เหตุผลที่ไม่ผ่าน'],
 };
 
-const LOOKUP = new Map<string, LeadImportField>();
-for (const field of LEAD_IMPORT_FIELDS)
-  for (const name of SYNONYMS[field]) if (!LOOKUP.has(name)) LOOKUP.set(name, field);
-
-function fold(header: string): string {
-  return header
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s._\-/()*:]+/g, '');
-}
-
 /** A mapping of a leads file guessed from its header names; each field for one column at most. */
-export function suggestLeadMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const used = new Set<string>();
-  for (const header of headers) {
-    const field = LOOKUP.get(fold(header));
-    if (field && !used.has(field)) {
-      mapping[header] = field;
-      used.add(field);
-    }
-  }
-  return mapping;
-}
+export const suggestLeadMapping: (headers: readonly string[]) => ColumnMapping = aliasSuggester(
+  LEAD_IMPORT_FIELDS,
+  SYNONYMS,
+);
 
 /** Checks a leads mapping against the file: known targets, each once, and something that names the lead. */
 export function checkLeadMapping(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors/app-error.ts';
 import type { ColumnMapping } from './import-fields.ts';
+import { aliasSuggester, type HeaderAliases } from './suggest-mapping.ts';
 
 /** Where a column of an orders CSV can go. */
 export const ORDER_IMPORT_FIELDS = [
@@ -28,8 +29,8 @@ export function isOrderImportTarget(target: string): boolean {
   return FIELD_SET.has(target);
 }
 
-/** Header names people use for order columns, Thai and English, folded as in import-fields.ts. */
-const SYNONYMS: Record<OrderImportField, string[]> = {
+/** Header names people use for order columns, Thai and English, folded (foldHeader in suggest-mapping.ts). */
+const SYNONYMS: HeaderAliases<OrderImportField> = {
   customerExternalId: [
     'customerexternalid',
     'customerid',
@@ -91,30 +92,11 @@ const SYNONYMS: Record<OrderImportField, string[]> = {
   source: ['source', 'channel', 'ช่องทาง', 'ที่มา'],
 };
 
-const LOOKUP = new Map<string, OrderImportField>();
-for (const field of ORDER_IMPORT_FIELDS)
-  for (const name of SYNONYMS[field]) if (!LOOKUP.has(name)) LOOKUP.set(name, field);
-
-function fold(header: string): string {
-  return header
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s._\-/()*:]+/g, '');
-}
-
 /** A mapping of an orders file guessed from its header names; each field for one column at most. */
-export function suggestOrderMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const used = new Set<string>();
-  for (const header of headers) {
-    const field = LOOKUP.get(fold(header));
-    if (field && !used.has(field)) {
-      mapping[header] = field;
-      used.add(field);
-    }
-  }
-  return mapping;
-}
+export const suggestOrderMapping: (headers: readonly string[]) => ColumnMapping = aliasSuggester(
+  ORDER_IMPORT_FIELDS,
+  SYNONYMS,
+);
 
 /** Checks an orders mapping against the file: known targets, each once, a customer, a date and an amount. */
 export function checkOrderMapping(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {
