@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Actor } from '../../core/auth/principal.ts';
 import type { Db } from '../../core/db/database.ts';
-import { createFileImport } from './create-import.ts';
+import { createFileImport, type ImportKindName } from './create-import.ts';
 import { type ImportProgress, type RunImportOptions, runImport } from './run-import.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures/imports');
@@ -13,20 +13,31 @@ export function fixture(name: string): string {
   return resolve(FIXTURES, name);
 }
 
-export async function importFile(
+/** Options of importKindFile: the import's own options, dry run and encoding, and how to run it. */
+export type ImportFileOptions = {
+  dryRun?: boolean;
+  encoding?: string;
+  /** The import's options (e.g. onMatch, onDuplicate); {} unless given. */
+  importOptions?: Record<string, unknown>;
+} & RunImportOptions;
+
+/** Registers a local CSV file of the given kind as an import and runs it to the end (or as far as options say). */
+export async function importKindFile(
   db: Db,
   actor: Actor,
+  kind: ImportKindName,
   path: string,
   mapping: Record<string, string>,
-  options: { onMatch?: 'update' | 'skip'; dryRun?: boolean; encoding?: string } & RunImportOptions = {},
+  options: ImportFileOptions = {},
 ): Promise<{ id: string; progress: ImportProgress }> {
   const view = await createFileImport(db, actor, {
+    kind,
     path,
     fileName: basename(path),
     fileSize: statSync(path).size,
     fileSha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
     mapping,
-    options: { onMatch: options.onMatch ?? 'update' },
+    options: options.importOptions ?? {},
     dryRun: options.dryRun ?? false,
     encoding: options.encoding,
   });
@@ -34,46 +45,38 @@ export async function importFile(
   return { id: view.id, progress };
 }
 
-/** Registers a local orders CSV as an import and runs it (see importFile). */
-export async function importOrderFile(
+/** Registers a local customers CSV as an import and runs it (onMatch defaults to update). */
+export function importFile(
   db: Db,
   actor: Actor,
   path: string,
   mapping: Record<string, string>,
-  options: { dryRun?: boolean; importOptions?: Record<string, unknown> } & RunImportOptions = {},
+  options: { onMatch?: 'update' | 'skip' } & Omit<ImportFileOptions, 'importOptions'> = {},
 ): Promise<{ id: string; progress: ImportProgress }> {
-  const view = await createFileImport(db, actor, {
-    kind: 'orders',
-    path,
-    fileName: basename(path),
-    fileSize: statSync(path).size,
-    fileSha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
-    mapping,
-    options: options.importOptions ?? {},
-    dryRun: options.dryRun ?? false,
+  return importKindFile(db, actor, 'customers', path, mapping, {
+    ...options,
+    importOptions: { onMatch: options.onMatch ?? 'update' },
   });
-  const progress = await runImport(db, actor, view.id, options);
-  return { id: view.id, progress };
 }
 
-/** Registers a local leads CSV as an import and runs it (see importFile). */
-export async function importLeadFile(
+/** Registers a local orders CSV as an import and runs it (see importKindFile). */
+export function importOrderFile(
   db: Db,
   actor: Actor,
   path: string,
   mapping: Record<string, string>,
-  options: { dryRun?: boolean; importOptions?: Record<string, unknown> } & RunImportOptions = {},
+  options: ImportFileOptions = {},
 ): Promise<{ id: string; progress: ImportProgress }> {
-  const view = await createFileImport(db, actor, {
-    kind: 'leads',
-    path,
-    fileName: basename(path),
-    fileSize: statSync(path).size,
-    fileSha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
-    mapping,
-    options: options.importOptions ?? {},
-    dryRun: options.dryRun ?? false,
-  });
-  const progress = await runImport(db, actor, view.id, options);
-  return { id: view.id, progress };
+  return importKindFile(db, actor, 'orders', path, mapping, options);
+}
+
+/** Registers a local leads CSV as an import and runs it (see importKindFile). */
+export function importLeadFile(
+  db: Db,
+  actor: Actor,
+  path: string,
+  mapping: Record<string, string>,
+  options: ImportFileOptions = {},
+): Promise<{ id: string; progress: ImportProgress }> {
+  return importKindFile(db, actor, 'leads', path, mapping, options);
 }
