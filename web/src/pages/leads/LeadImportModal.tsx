@@ -3,15 +3,27 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { languagePart } from '../../format/language-part.ts';
 import { importsApi } from '../../queries/dataops-api.ts';
 import type { ImportKind } from '../../queries/dataops-types.ts';
 import { FileDrop } from '../dataops/import/FileDrop.tsx';
-import { LeadImportProgress } from './LeadImportProgress.tsx';
+import { ImportProgress, type ImportProgressTestIds } from '../dataops/import/ImportProgress.tsx';
+import { previewCell } from '../dataops/import/preview-cell.ts';
 import { LEAD_IMPORT_FIELDS, type LeadImportPreview, leadImportApi, leadKeys } from './leads-api.ts';
 
 type OnDuplicate = 'skip' | 'create';
 
 const OUTCOME_COLOR = { create: 'teal', update: 'blue', skip: 'gray', reject: 'red' } as const;
+
+/** The names the leads screen has always given the progress's parts (test/e2e/leads.e2e.test.ts uses them). */
+const PROGRESS_TEST_IDS: Partial<ImportProgressTestIds> = {
+  progress: 'lead-import-progress',
+  created: 'lead-import-created',
+  skipped: 'lead-import-skipped',
+  rejected: 'lead-import-rejected',
+  rejections: 'lead-import-rejections',
+  done: 'lead-import-done',
+};
 
 /** Only the columns that go somewhere. */
 const cleanMapping = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([, f]) => f !== ''));
@@ -22,7 +34,7 @@ const cleanMapping = (m: Record<string, string>) => Object.fromEntries(Object.en
  * it as a background job and follow its progress; rejected rows can be downloaded.
  */
 export function LeadImportModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('leads');
+  const { t, i18n } = useTranslation('leads');
   const queryClient = useQueryClient();
   const [importId, setImportId] = useState<string | null>(null);
   const [preview, setPreview] = useState<LeadImportPreview | null>(null);
@@ -62,7 +74,7 @@ export function LeadImportModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal opened onClose={close} title={t('import.title')} size="xl">
       {running ? (
-        <LeadImportProgress importId={running} onDone={close} />
+        <ImportProgress importId={running} onDone={close} testIds={PROGRESS_TEST_IDS} />
       ) : !preview ? (
         <Stack>
           <Text size="sm" c="dimmed">
@@ -133,10 +145,16 @@ export function LeadImportModal({ onClose }: { onClose: () => void }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">{Object.values(r.values).filter(Boolean).slice(0, 4).join(' · ')}</Text>
+                      <Text size="xs">
+                        {Object.entries(r.values)
+                          .filter(([, value]) => value !== '')
+                          .slice(0, 4)
+                          .map(([header, value]) => previewCell(value, mapping[header]))
+                          .join(' · ')}
+                      </Text>
                       {r.reason && (
                         <Text size="xs" c="dimmed">
-                          {r.reason}
+                          {languagePart(r.reason, i18n.language)}
                         </Text>
                       )}
                     </Table.Td>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { languagePart } from '../../../format/language-part.ts';
 import { useFormatters } from '../../../format/use-formatters.ts';
 import { importsKey, isImportActive, useImportQuery } from '../../../queries/dataops.ts';
 import { importsApi } from '../../../queries/dataops-api.ts';
@@ -32,9 +33,43 @@ function Count({ label, value, color, testId }: { label: string; value: number; 
   );
 }
 
-/** Live progress of one import, then its result with the rejection report. */
-export function ImportProgress({ importId, onAnother }: { importId: string; onAnother: () => void }) {
+/** The data-testid of each part, so a screen that shows the progress may name them its own way. */
+export interface ImportProgressTestIds {
+  progress: string;
+  created: string;
+  updated: string;
+  skipped: string;
+  rejected: string;
+  rejections: string;
+  done: string;
+}
+
+const TEST_IDS: ImportProgressTestIds = {
+  progress: 'import-progress',
+  created: 'import-created',
+  updated: 'import-updated',
+  skipped: 'import-skipped',
+  rejected: 'import-rejected',
+  rejections: 'import-rejections-link',
+  done: 'import-done',
+};
+
+export interface ImportProgressProps {
+  importId: string;
+  /** The import page: "Import another file" starts over. */
+  onAnother?: () => void;
+  /**
+   * A screen that runs its own import (the leads page's modal): a Close button that hands back
+   * to it (e.g. to refresh its list), in place of the link to that screen and "Import another file".
+   */
+  onDone?: () => void;
+  testIds?: Partial<ImportProgressTestIds>;
+}
+
+/** Live progress of one import (customers, orders or leads), then its result with the rejection report. */
+export function ImportProgress({ importId, onAnother, onDone, testIds }: ImportProgressProps) {
   const { t } = useTranslation('dataops');
+  const ids = { ...TEST_IDS, ...testIds };
   const format = useFormatters();
   const queryClient = useQueryClient();
   const query = useImportQuery(importId);
@@ -57,7 +92,7 @@ export function ImportProgress({ importId, onAnother }: { importId: string; onAn
   const speed = rowsPerSecond(job, now);
 
   return (
-    <Stack data-testid="import-progress" data-status={job.status}>
+    <Stack data-testid={ids.progress} data-status={job.status}>
       <Group justify="space-between" wrap="wrap">
         <Group gap="sm">
           <Title order={4}>{job.fileName}</Title>
@@ -105,21 +140,37 @@ export function ImportProgress({ importId, onAnother }: { importId: string; onAn
         </Group>
       </Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Count label={t('import.counts.created')} value={job.createdRows} color="teal" testId="import-created" />
+        <Count label={t('import.counts.created')} value={job.createdRows} color="teal" testId={ids.created} />
         {job.kind === 'customers' && (
-          <Count label={t('import.counts.updated')} value={job.updatedRows} color="blue" testId="import-updated" />
+          <Count label={t('import.counts.updated')} value={job.updatedRows} color="blue" testId={ids.updated} />
         )}
-        <Count label={t('import.counts.skipped')} value={job.skippedRows} testId="import-skipped" />
-        <Count label={t('import.counts.rejected')} value={job.rejectedRows} color="red" testId="import-rejected" />
+        <Count
+          label={t(job.kind === 'leads' ? 'import.leads.skipped' : 'import.counts.skipped')}
+          value={job.skippedRows}
+          testId={ids.skipped}
+        />
+        <Count label={t('import.counts.rejected')} value={job.rejectedRows} color="red" testId={ids.rejected} />
       </SimpleGrid>
-      {!active && <ImportResult job={job} onAnother={onAnother} />}
+      {!active && <ImportResult job={job} onAnother={onAnother} onDone={onDone} ids={ids} />}
     </Stack>
   );
 }
 
-function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: () => void }) {
-  const { t } = useTranslation('dataops');
+function ImportResult({
+  job,
+  onAnother,
+  onDone,
+  ids,
+}: {
+  job: ImportJob;
+  onAnother: (() => void) | undefined;
+  onDone: (() => void) | undefined;
+  ids: ImportProgressTestIds;
+}) {
+  const { t, i18n } = useTranslation('dataops');
   const ok = job.status === 'completed';
+  // Inside the screen it leads to, the link to that screen is no use: its Close button is.
+  const linkHome = !job.dryRun && !onDone;
   return (
     <Alert
       color={ok ? (job.rejectedRows > 0 ? 'yellow' : 'teal') : 'red'}
@@ -130,35 +181,42 @@ function ImportResult({ job, onAnother }: { job: ImportJob; onAnother: () => voi
       data-testid="import-result"
     >
       <Stack gap="xs">
-        {job.error && <Text size="sm">{job.error}</Text>}
+        {job.error && <Text size="sm">{languagePart(job.error, i18n.language)}</Text>}
         {job.rejectedRows > 0 && <Text size="sm">{t('import.result.rejectedHint', { count: job.rejectedRows })}</Text>}
         <Group gap="md">
           {job.rejectedRows > 0 && (
-            <Anchor href={importsApi.rejectionsUrl(job.id)} download data-testid="import-rejections-link">
+            <Anchor href={importsApi.rejectionsUrl(job.id)} download data-testid={ids.rejections}>
               <Group gap={4}>
                 <IconDownload size={16} />
                 {t('import.result.downloadRejections')}
               </Group>
             </Anchor>
           )}
-          {job.kind === 'orders' && job.createdRows > 0 && !job.dryRun && (
+          {job.kind === 'orders' && job.createdRows > 0 && linkHome && (
             <Anchor component={Link} to="/sales/orders" data-testid="import-orders-link">
               {t('import.orders.viewOrders')}
             </Anchor>
           )}
-          {job.kind === 'leads' && job.createdRows > 0 && !job.dryRun && (
+          {job.kind === 'leads' && job.createdRows > 0 && linkHome && (
             <Anchor component={Link} to="/sales/leads" data-testid="import-leads-link">
               {t('import.leads.viewLeads')}
             </Anchor>
           )}
-          {job.kind === 'customers' && job.createdRows + job.updatedRows > 0 && !job.dryRun && (
+          {job.kind === 'customers' && job.createdRows + job.updatedRows > 0 && linkHome && (
             <Anchor component={Link} to="/customers?source=import" data-testid="import-customers-link">
               {t('import.result.viewCustomers')}
             </Anchor>
           )}
-          <Button variant="light" size="xs" onClick={onAnother}>
-            {t('import.result.another')}
-          </Button>
+          {onAnother && (
+            <Button variant="light" size="xs" onClick={onAnother}>
+              {t('import.result.another')}
+            </Button>
+          )}
+          {onDone && (
+            <Button size="xs" onClick={onDone} data-testid={ids.done}>
+              {t('import.result.close')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Alert>

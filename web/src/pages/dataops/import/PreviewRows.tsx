@@ -1,6 +1,8 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { languagePart } from '../../../format/language-part.ts';
 import type { ImportKind, ImportPreview, PreviewOutcome } from '../../../queries/dataops-types.ts';
+import { previewCell } from './preview-cell.ts';
 
 export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
   create: 'teal',
@@ -11,7 +13,10 @@ export const OUTCOME_COLOR: Record<PreviewOutcome, string> = {
 
 const ORDER_PREVIEW_ORDER = ['orderId', 'orderedAt', 'amount', 'phone', 'email', 'customerExternalId', 'productName'];
 
-/** The first rows of the file as the import would treat them, with the reason for each rejection. */
+/**
+ * The first rows of the file as the import would treat them, with the reason for each rejection
+ * in the reader's language, and phone numbers the way the lists show them.
+ */
 export function PreviewRows({
   preview,
   mapping,
@@ -21,7 +26,7 @@ export function PreviewRows({
   mapping: Record<string, string>;
   kind?: ImportKind;
 }) {
-  const { t } = useTranslation('dataops');
+  const { t, i18n } = useTranslation('dataops');
   const mapped = preview.headers.filter((header) => mapping[header]);
   // An orders preview shows the order's own columns first (number, date, amount), then the customer.
   const rank = (header: string) => {
@@ -52,7 +57,7 @@ export function PreviewRows({
                 </Badge>
                 {row.reason && (
                   <Text size="xs" c={row.outcome === 'reject' ? 'red' : 'dimmed'} mt={4}>
-                    {row.reason}
+                    {languagePart(row.reason, i18n.language)}
                   </Text>
                 )}
                 {!row.reason && row.matchedBy && (
@@ -64,7 +69,7 @@ export function PreviewRows({
               {columns.map((header) => (
                 <Table.Td key={header}>
                   <Text size="sm" lineClamp={1}>
-                    {row.values[header] ?? ''}
+                    {previewCell(row.values[header] ?? '', mapping[header])}
                   </Text>
                 </Table.Td>
               ))}
