@@ -1,23 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, thaiFontLoaded } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot, thaiFontLoaded } from './support/browser.ts';
+import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@leads.example', password: 'correct horse battery' };
 
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let dataDir: string;
 let csrf = '';
 let salesId = '';
 let leadId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 type Json = Record<string, unknown>;
 async function api(method: 'get' | 'post' | 'patch', pathname: string, data?: unknown) {
@@ -30,18 +26,9 @@ async function api(method: 'get' | 'post' | 'patch', pathname: string, data?: un
 
 describe('leads in a browser', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-leads-'));
-    server = await startSampan(dataDir);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'th-TH' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน' },
-    });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    session = await startE2eSession({ name: 'leads', locale: 'th-TH', viewport: { width: 1600, height: 900 } });
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน' })).csrfToken;
     const sales = await api('post', '/users', {
       email: 'somsri@leads.example',
       name: 'สมศรี ขายเก่ง',
@@ -64,21 +51,9 @@ describe('leads in a browser', () => {
     }
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `leads-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'leads-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('creates a lead that the rules assign, logs an email click, shows the score with its reasons, and converts it', async () => {
     await page.goto(`${server.url}/sales/leads`);
