@@ -82,6 +82,7 @@ export function judgeStatement(rules: LadderRules, ids: SQL): SQL {
           returning 1
         ),
         timeline as (
+          -- the entry of timeline-entry.ts: stage keys in data (each reader words them), both languages in the subject
           insert into activities (customer_id, kind, subject, ref_type, data)
           select customer_id, 'system',
                  'ขั้นความสัมพันธ์: ' || coalesce((${labels}::jsonb -> from_stage ->> 'th') || ' → ', '')

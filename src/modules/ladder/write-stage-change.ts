@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../core/db/database.ts';
 import { emitEvent } from '../../core/events/emit-event.ts';
 import { recordActivity } from '../activities/index.ts';
 import { ladderHistory } from './schema.ts';
-import { LADDER_STAGE_LABELS, type LadderChangeSource, type LadderStage } from './stages.ts';
+import type { LadderChangeSource, LadderStage } from './stages.ts';
+import { ladderTimelineData, ladderTimelineSubject } from './timeline-entry.ts';
 
 export interface StaffStageChange {
   customerId: string;
@@ -15,16 +16,6 @@ export interface StaffStageChange {
   /** The override before and after, for the audit entry. */
   overrideBefore: { stage: string | null; reason: string | null };
   overrideAfter: { stage: string | null; reason: string | null };
-}
-
-function subject(c: StaffStageChange): string {
-  const th = `${c.from ? `${LADDER_STAGE_LABELS[c.from].th} → ` : ''}${LADDER_STAGE_LABELS[c.to].th}`;
-  const en = `${c.from ? `${LADDER_STAGE_LABELS[c.from].en} → ` : ''}${LADDER_STAGE_LABELS[c.to].en}`;
-  const how =
-    c.source === 'override'
-      ? { th: 'กำหนดโดยพนักงาน', en: 'set by staff' }
-      : { th: 'กลับไปใช้กฎ', en: 'back to the rules' };
-  return `ขั้นความสัมพันธ์ (${how.th}): ${th} / Ladder stage (${how.en}): ${en}`;
 }
 
 /**
@@ -44,10 +35,10 @@ export async function writeStaffStageChange(tx: DbOrTx, actor: Actor, change: St
   await recordActivity(tx, {
     customerId: change.customerId,
     kind: 'system',
-    subject: subject(change),
+    subject: ladderTimelineSubject(change.from, change.to, change.source),
     body: change.reason,
     refType: 'ladder',
-    data: { ladder: { from: change.from, to: change.to, source: change.source } },
+    data: { ...ladderTimelineData(change.from, change.to, change.source) },
     actorUserId: actor.principal.userId,
   });
   await recordAudit(tx, actor, {
