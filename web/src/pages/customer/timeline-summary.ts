@@ -1,5 +1,14 @@
 import type { TFunction } from 'i18next';
+import { languagePart } from '../../format/language-part.ts';
 import type { TimelineEntry } from '../../queries/customers-types.ts';
+
+const LADDER_STAGES = ['prospect', 'first_time_buyer', 'repeat_customer', 'supporter', 'advocate', 'partner'] as const;
+type LadderStage = (typeof LADDER_STAGES)[number];
+const LADDER_SOURCES = ['rules', 'override', 'override_cleared'] as const;
+type LadderSource = (typeof LADDER_SOURCES)[number];
+
+const isStage = (value: unknown): value is LadderStage => LADDER_STAGES.includes(value as LadderStage);
+const isSource = (value: unknown): value is LadderSource => LADDER_SOURCES.includes(value as LadderSource);
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -16,9 +25,27 @@ function masked(kind: string, value: string): string {
 }
 
 /**
+ * A ladder stage change from its stage keys (data.ladder: from, to, source), worded in the UI
+ * language. An entry without usable keys shows the reader's half of its "ไทย / English" subject.
+ */
+function ladderSummary(entry: TimelineEntry, t: TFunction<'profile'>, language: string): string | null {
+  const ladder = entry.data?.ladder;
+  if (ladder && typeof ladder === 'object') {
+    const { from, to, source } = ladder as Record<string, unknown>;
+    if (isStage(to) && (from === null || from === undefined || isStage(from))) {
+      const stage = (key: LadderStage) => t(`stages.${key}`, { ns: 'ladder' });
+      const stages = from ? `${stage(from)} → ${stage(to)}` : stage(to);
+      return t(`timeline.${isSource(source) ? source : 'rules'}`, { ns: 'ladder', stages });
+    }
+  }
+  return entry.subject ? languagePart(entry.subject, language) : null;
+}
+
+/**
  * One readable line per entry. The server writes a summary in Thai and English for every kind;
- * identity matches and consent changes are worded here instead, so the identifier kind, the
- * purpose and the channel read in the UI language rather than as codes.
+ * identity matches, consent changes and ladder stage changes are worded here instead, so the
+ * identifier kind, the purpose, the channel and the stages read in the UI language rather than
+ * as codes or in both languages at once.
  */
 export function timelineSummary(
   entry: TimelineEntry,
@@ -47,6 +74,10 @@ export function timelineSummary(
         status: t(`consent.statuses.${status}` as 'consent.statuses.granted', { defaultValue: status }),
       });
     }
+  }
+  if (entry.refType === 'ladder') {
+    const ladder = ladderSummary(entry, t, language);
+    if (ladder) return ladder;
   }
   return (
     server || entry.subject || t(`timeline.kinds.${entry.kind}` as 'timeline.kinds.note', { defaultValue: entry.kind })
