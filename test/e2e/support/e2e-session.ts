@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { expect, type TestContext } from 'vitest';
 import { seedDataDir } from '../../support/seed-data-dir.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { ensureWebFresh } from './fresh-web-build.ts';
-import { type RunningServer, startSampan } from './sampan-server.ts';
+import { repoRoot } from './paths.ts';
+import { type RunningServer, sampanCommand, startSampan } from './sampan-server.ts';
 
 export interface SessionOptions {
   /** Names the data directory (sampan-e2e-NAME-…). */
@@ -73,6 +75,22 @@ export async function startE2eSession(options: SessionOptions): Promise<E2eSessi
     await close();
     throw error;
   }
+}
+
+/**
+ * Runs `sampan ARGS --data-dir DATA_DIR` to the end on that directory's embedded database
+ * (whatever DATABASE_URL the caller's environment holds), with this run's CLI bundle, and
+ * returns what it printed. For `prepare`: say, `runSampan(dataDir, ['demo', '--customers', '400'])`.
+ */
+export function runSampan(dataDir: string, args: string[]): string {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return execFileSync(process.execPath, [...sampanCommand(), ...args, '--data-dir', dataDir], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+    env,
+    encoding: 'utf8',
+  });
 }
 
 /**
