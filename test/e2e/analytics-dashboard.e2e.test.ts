@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { repoRoot } from './support/paths.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot } from './support/browser.ts';
+import { type E2eSession, runSampan, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 // The analytics dashboard and the profile's recommendations on demo data (a year of
 // orders with products), scored by `sampan analytics recompute` before the server starts.
@@ -21,59 +17,33 @@ const CHARTS = [
   'chart-cohorts',
 ];
 
-let dataDir: string;
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
-
-function cli(args: string[]): string {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  return execFileSync(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', ...args, '--data-dir', dataDir],
-    { cwd: repoRoot, stdio: 'pipe', env, encoding: 'utf8' },
-  );
-}
+let pageErrors: string[] = [];
 
 describe('analytics dashboard', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-analytics-'));
-    cli(['demo', '--customers', '400']);
-    cli(['analytics', 'recompute']);
-    server = await startSampan(dataDir, 240_000);
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
+    session = await startE2eSession({
+      name: 'analytics',
       locale: 'th-TH',
+      viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
+      startTimeoutMs: 240_000,
+      // Demo customers with a year of orders, scored before the server takes the data directory.
+      prepare: (dataDir) => {
+        runSampan(dataDir, ['demo', '--customers', '400']);
+        runSampan(dataDir, ['analytics', 'recompute']);
+      },
     });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
-    });
-    expect(setup.status()).toBe(201);
+    ({ server, context, page, pageErrors } = session);
+    await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false });
   }, 360_000);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `analytics-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'analytics-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   it('draws every chart and the KPI tiles in Thai, and a chart’s data downloads as CSV', async () => {
     await page.goto(`${server.url}/analytics`);

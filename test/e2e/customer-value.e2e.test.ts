@@ -1,24 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser.ts';
-import { ensureWebFresh } from './support/fresh-web-build.ts';
-import { repoRoot } from './support/paths.ts';
-import { type RunningServer, startSampan } from './support/sampan-server.ts';
+import { screenshot } from './support/browser.ts';
+import { type E2eSession, runSampan, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 // The customer's value on the profile: demo customers with a year of orders, scored by
 // `sampan analytics recompute` (BG/NBD, Gamma-Gamma, RFM) before the server starts.
 const owner = { name: 'Malee Owner', email: 'owner@cafe.example', password: 'correct horse battery' };
 
-let dataDir: string;
+let session: E2eSession;
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let csrf: string;
 
 interface Scores {
@@ -27,49 +21,25 @@ interface Scores {
   rfm: { segmentLabel: { en: string; th: string } };
 }
 
-function cli(args: string[]): string {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  return execFileSync(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', ...args, '--data-dir', dataDir],
-    { cwd: repoRoot, stdio: 'pipe', env, encoding: 'utf8' },
-  );
-}
-
 describe('customer value on the profile', () => {
   beforeAll(async () => {
-    ensureWebFresh();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sampan-e2e-value-'));
-    cli(['demo', '--customers', '400']);
-    cli(['analytics', 'recompute']);
-    server = await startSampan(dataDir, 240_000);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'th-TH' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await context.request.post(`${server.url}/api/v1/setup`, {
-      data: { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false },
+    session = await startE2eSession({
+      name: 'value',
+      locale: 'th-TH',
+      startTimeoutMs: 240_000,
+      // Demo customers with a year of orders, scored before the server takes the data directory.
+      prepare: (dataDir) => {
+        runSampan(dataDir, ['demo', '--customers', '400']);
+        runSampan(dataDir, ['analytics', 'recompute']);
+      },
     });
-    expect(setup.status()).toBe(201);
-    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    ({ server, context, page, pageErrors } = session);
+    csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false })).csrfToken;
   }, 360_000);
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `value-failed-${name}`).catch(() => undefined);
-    }
-  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx, 'value-failed'));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}.lock`, { force: true });
-    }
-  });
+  afterAll(() => session?.close());
 
   /** A customer of the given grade and their scores, found through the API. */
   async function customerOfGrade(grade: string): Promise<{ id: string; scores: Scores }> {
