@@ -5,7 +5,7 @@ import type { Db } from '../../core/db/database.ts';
 import { type ImportProgress, rejectionsReport, runImport } from '../../modules/imports/index.ts';
 import { UsageError } from '../cli-error.ts';
 
-/** What `sampan import customers` and `sampan import orders` share: options, progress, the rejected-rows file. */
+/** What `sampan import customers|orders|leads` share: option checks, progress, the rejected-rows file. */
 
 export const n = (v: number) => v.toLocaleString('en');
 

@@ -47,6 +47,16 @@ describe('sampan import leads', () => {
     expect(parseImportLeadsArgs([csv, '--on-duplicate', 'create'])).toMatchObject({
       options: { onDuplicate: 'create' },
     });
+    expect(() => parseImportLeadsArgs([csv, '--batch-size', 'ten'])).toThrow(
+      '--batch-size must be a whole number from 1 to 50,000',
+    );
+  });
+
+  it('exits with code 2 and says why on a bad --batch-size', async () => {
+    const result = await runCli(['import', 'leads', csv, '--batch-size', '0', ...target]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sampan: --batch-size must be a whole number from 1 to 50,000');
+    expect(result.stdout).toBe('');
   });
 
   it('imports with the headers mapped, writes the rejected rows, and skips the leads already there when run again', async () => {

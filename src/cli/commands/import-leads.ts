@@ -1,19 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
 import {
-  DELIMITERS,
   defaultBatchSize,
-  ENCODINGS,
   type ImportProgress,
   type LeadImportOptions,
   ON_DUPLICATE,
   suggestLeadMapping,
 } from '../../modules/imports/index.ts';
-import { UsageError } from '../cli-error.ts';
-import { configFrom, parse } from '../cli-options.ts';
+import { configFrom } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
 import { choose, n, reportImport, runWithProgress } from './import-file-run.ts';
+import { parseFileImportArgs } from './parse-file-import-args.ts';
 import { startFileImport } from './start-file-import.ts';
 
 export const importLeadsHelp = `sampan import leads FILE [--mapping NAME|FILE.json] [--dry-run] [--on-duplicate skip|create]
@@ -28,43 +24,14 @@ export const importLeadsHelp = `sampan import leads FILE [--mapping NAME|FILE.js
   mapped from their Thai or English headers. Progress goes to stderr; rejected rows go to
   FILE.rejected.csv. An interrupted import of the same file resumes where it stopped.`;
 
+/** `sampan import leads` arguments: the common ones, and what to do with a lead already there. */
 export function parseImportLeadsArgs(args: string[]) {
-  const { values, positionals } = parse(
-    args,
-    {
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'on-duplicate': { type: 'string' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
-      'no-resume': { type: 'boolean' },
-      'batch-size': { type: 'string' },
-    },
-    true,
-  );
-  if (values.help) return { help: true as const, values };
-  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('import leads needs exactly one FILE');
-  const file = resolve(positionals[0]);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
-  const batch = values['batch-size'];
-  if (batch !== undefined && (!/^\d+$/.test(batch) || Number(batch) < 1 || Number(batch) > 50_000)) {
-    throw new UsageError('--batch-size must be a whole number from 1 to 50,000');
-  }
+  const parsed = parseFileImportArgs(args, 'leads', { 'on-duplicate': { type: 'string' } });
+  if (parsed.help) return parsed;
   const options: LeadImportOptions = {};
-  const onDuplicate = choose('on-duplicate', values['on-duplicate'], ON_DUPLICATE);
+  const onDuplicate = choose('on-duplicate', parsed.values['on-duplicate'], ON_DUPLICATE);
   if (onDuplicate) options.onDuplicate = onDuplicate;
-  return {
-    help: false as const,
-    values,
-    file,
-    mapping: values.mapping,
-    options,
-    dryRun: Boolean(values['dry-run']),
-    encoding: choose('encoding', values.encoding, ENCODINGS),
-    delimiter: choose('delimiter', values.delimiter === 'tab' ? '\t' : values.delimiter, DELIMITERS),
-    resume: !values['no-resume'],
-    batchSize: batch === undefined ? undefined : Number(batch),
-  };
+  return { ...parsed, options };
 }
 
 function progressLine(p: ImportProgress): string {

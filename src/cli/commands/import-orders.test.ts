@@ -50,6 +50,16 @@ describe('sampan import orders', () => {
     expect(parseImportOrdersArgs([csv, '--external-system', 'shop', '--unknown-sku', 'reject'])).toMatchObject({
       options: { externalSystem: 'shop', unknownSku: 'reject' },
     });
+    expect(() => parseImportOrdersArgs([csv, '--batch-size', '0'])).toThrow(
+      '--batch-size must be a whole number from 1 to 50,000',
+    );
+  });
+
+  it('exits with code 2 and says why on a bad --batch-size', async () => {
+    const result = await runCli(['import', 'orders', csv, '--batch-size', '100000', ...target]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sampan: --batch-size must be a whole number from 1 to 50,000');
+    expect(result.stdout).toBe('');
   });
 
   it('imports with the headers mapped, writes the rejected rows, and skips what exists when run again', async () => {

@@ -1,10 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { systemActor } from '../../core/auth/principal.ts';
 import {
-  DELIMITERS,
   defaultBatchSize,
-  ENCODINGS,
   type ImportProgress,
   type OrderImportOptions,
   suggestOrderMapping,
@@ -13,9 +9,10 @@ import {
 } from '../../modules/imports/index.ts';
 import { ORDER_SOURCES } from '../../modules/orders/index.ts';
 import { UsageError } from '../cli-error.ts';
-import { configFrom, parse } from '../cli-options.ts';
+import { configFrom } from '../cli-options.ts';
 import { withDatabase } from '../open-for-cli.ts';
 import { choose, n, reportImport, runWithProgress } from './import-file-run.ts';
+import { parseFileImportArgs } from './parse-file-import-args.ts';
 import { startFileImport } from './start-file-import.ts';
 
 export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.json] [--dry-run] [--unknown-customer create|reject]
@@ -29,31 +26,16 @@ export const importOrdersHelp = `sampan import orders FILE [--mapping NAME|FILE.
   Thai or English headers. Progress goes to stderr; rejected rows go to FILE.rejected.csv.
   Importing the same file again skips orders that exist with the same content.`;
 
+/** `sampan import orders` arguments: the common ones, and what to do with unknown customers and SKUs. */
 export function parseImportOrdersArgs(args: string[]) {
-  const { values, positionals } = parse(
-    args,
-    {
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'unknown-customer': { type: 'string' },
-      'unknown-sku': { type: 'string' },
-      'external-system': { type: 'string' },
-      source: { type: 'string' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
-      'no-resume': { type: 'boolean' },
-      'batch-size': { type: 'string' },
-    },
-    true,
-  );
-  if (values.help) return { help: true as const, values };
-  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('import orders needs exactly one FILE');
-  const file = resolve(positionals[0]);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
-  const batch = values['batch-size'];
-  if (batch !== undefined && (!/^\d+$/.test(batch) || Number(batch) < 1 || Number(batch) > 50_000)) {
-    throw new UsageError('--batch-size must be a whole number from 1 to 50,000');
-  }
+  const parsed = parseFileImportArgs(args, 'orders', {
+    'unknown-customer': { type: 'string' },
+    'unknown-sku': { type: 'string' },
+    'external-system': { type: 'string' },
+    source: { type: 'string' },
+  });
+  if (parsed.help) return parsed;
+  const { values } = parsed;
   const system = values['external-system'];
   if (system !== undefined && !/^[a-z0-9_.-]{1,50}$/.test(system))
     throw new UsageError('--external-system must be 1–50 of a-z 0-9 _ . -');
@@ -65,18 +47,7 @@ export function parseImportOrdersArgs(args: string[]) {
   if (unknownSku) options.unknownSku = unknownSku;
   if (system) options.externalSystem = system;
   if (source) options.source = source;
-  return {
-    help: false as const,
-    values,
-    file,
-    mapping: values.mapping,
-    options,
-    dryRun: Boolean(values['dry-run']),
-    encoding: choose('encoding', values.encoding, ENCODINGS),
-    delimiter: choose('delimiter', values.delimiter === 'tab' ? '\t' : values.delimiter, DELIMITERS),
-    resume: !values['no-resume'],
-    batchSize: batch === undefined ? undefined : Number(batch),
-  };
+  return { ...parsed, options };
 }
 
 function progressLine(p: ImportProgress): string {

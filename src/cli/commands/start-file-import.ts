@@ -14,7 +14,7 @@ import {
 import { UsageError } from '../cli-error.ts';
 import { n, sha256Of } from './import-file-run.ts';
 
-/** What `sampan import orders|leads` parsed from its arguments, as far as starting the import goes. */
+/** What `sampan import customers|orders|leads` parsed from its arguments, as far as starting the import goes. */
 export interface FileImportRequest {
   file: string;
   /** A saved mapping's name, or a FILE.json holding one; guessed from the headers when absent. */
