@@ -8,6 +8,7 @@ import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { openDatabase } from '../../core/db/open-database.ts';
+import { importMappings } from '../../modules/imports/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { parseImportArgs } from './import-customers.ts';
 
@@ -48,6 +49,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The database the commands write to, opened by the test (close it before the next command on PGlite). */
+function openTarget() {
+  return openDatabase(testDb?.url ? { databaseUrl: testDb.url, poolMax: 1 } : { dataDir: join(dir, 'data') });
+}
+
 /** Starts the import and SIGKILLs it once `batches` batches are committed (a crash mid-import). */
 function importUntilKilled(batches: number): Promise<string> {
   return new Promise((done, fail) => {
@@ -74,12 +80,20 @@ describe('sampan import customers', () => {
     expect(() => parseImportArgs([csv, '--encoding', 'latin1'])).toThrow(UsageError);
     expect(parseImportArgs([csv, '--delimiter', 'tab'])).toMatchObject({
       delimiter: '\t',
-      onMatch: 'update',
+      options: {},
       resume: true,
     });
+    expect(parseImportArgs([csv, '--on-match', 'skip'])).toMatchObject({ options: { onMatch: 'skip' } });
+    expect(() => parseImportArgs([csv, '--batch-size', '50001'])).toThrow(
+      '--batch-size must be a whole number from 1 to 50,000',
+    );
     const result = await runCli(['import', 'customers', join(dir, 'missing.csv'), ...target]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no such file');
+    const batch = await runCli(['import', 'customers', csv, '--batch-size', '0', ...target]);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain('sampan: --batch-size must be a whole number from 1 to 50,000');
+    expect(batch.stdout).toBe('');
   }, 180_000);
 
   it('survives being killed mid-import: running again resumes after the last committed batch, with no duplicates', async () => {
@@ -96,9 +110,7 @@ describe('sampan import customers', () => {
     expect(report.split('\n').filter(Boolean)).toHaveLength(rejected + 1);
     expect(report).toContain('501,email: not a valid email address');
 
-    const database = await openDatabase(
-      testDb?.url ? { databaseUrl: testDb.url, poolMax: 1 } : { dataDir: join(dir, 'data') },
-    );
+    const database = await openTarget();
     try {
       const [c] = await database.query<{ n: number }>(
         `select count(*)::int as n from customers where last_name = 'ทดสอบ'`,
@@ -114,6 +126,46 @@ describe('sampan import customers', () => {
       expect(p?.n).toBe(ROWS * 0.9);
     } finally {
       await database.close();
+    }
+  }, 400_000);
+
+  it("applies a saved template's --on-match unless the command line gives one", async () => {
+    const database = await openTarget();
+    try {
+      await database.db.insert(importMappings).values({
+        kind: 'customers',
+        name: 'shop-skip',
+        mapping: { Given: 'firstName', Mail: 'email' },
+        options: { onMatch: 'skip' },
+      });
+    } finally {
+      await database.close();
+    }
+    const first = join(dir, 'template-first.csv');
+    writeFileSync(first, 'Given,Mail\nวิภา,wipa@template.test\n');
+    const created = await runCli(['import', 'customers', first, '--mapping', 'shop-skip', ...target], {}, 120_000);
+    // The order of a jsonb object's keys is the database's, not the template's.
+    expect(created.stderr).toMatch(/Columns: .*Given → firstName/);
+    expect(created.stderr).toMatch(/Columns: .*Mail → email/);
+    expect(created.stdout).toContain('Import completed: 1 rows — 1 created, 0 updated, 0 skipped, 0 rejected');
+    const again = join(dir, 'template-again.csv');
+    writeFileSync(again, 'Given,Mail\nวิภาวี,wipa@template.test\n');
+    const skipped = await runCli(['import', 'customers', again, '--mapping', 'shop-skip', ...target], {}, 120_000);
+    expect(skipped.stdout).toContain('Import completed: 1 rows — 0 created, 0 updated, 1 skipped, 0 rejected');
+    const updated = await runCli(
+      ['import', 'customers', again, '--mapping', 'shop-skip', '--on-match', 'update', ...target],
+      {},
+      120_000,
+    );
+    expect(updated.stdout).toContain('Import completed: 1 rows — 0 created, 1 updated, 0 skipped, 0 rejected');
+    const check = await openTarget();
+    try {
+      const rows = await check.query<{ first_name: string }>(
+        `select first_name from customers where first_name like 'วิภา%'`,
+      );
+      expect(rows).toEqual([{ first_name: 'วิภาวี' }]);
+    } finally {
+      await check.close();
     }
   }, 400_000);
 });
