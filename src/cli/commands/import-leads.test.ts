@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.ts';
+import { seedDataDir } from '../../../test/support/seed-data-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { testDatabaseKind } from '../../../test/support/test-env.ts';
 import { UsageError } from '../cli-error.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     testDb = await createTestDatabase();
     target = ['--database-url', testDb.url ?? ''];
   } else {
-    target = ['--data-dir', join(dir, 'data')];
+    target = ['--data-dir', seedDataDir(join(dir, 'data'))];
   }
 });
 afterAll(async () => {
