@@ -142,7 +142,7 @@ describe('importing leads', () => {
 
     const rejected = await rejectionsOf(id);
     expect(rejected.map((r) => r.line)).toEqual([7, 8, 9, 10, 12]);
-    expect(rejected[0]?.reason).toMatch(/^phone: not a valid phone number.* \/ phone: เบอร์โทรไม่ถูกต้อง/);
+    expect(rejected[0]?.reason).toMatch(/^phone: not a valid phone number.* \/ เบอร์โทร: เบอร์โทรไม่ถูกต้อง/);
     expect(rejected[1]?.reason).toContain('email: not a valid email address');
     expect(rejected[2]?.reason).toContain('owner: no active user ghost@test.local');
     expect(rejected[3]?.reason).toContain('disqualifyReason: a disqualified lead needs a reason');

@@ -1,4 +1,5 @@
 import { type ImportedLead, type LeadImportCells, parseLeadCells, type RowError } from '../leads/index.ts';
+import { leadFieldLabelTh, relabelThaiReason } from './field-labels.ts';
 import type { ColumnMapping } from './import-fields.ts';
 
 /** One row of a leads CSV, mapped and checked: the lead, or why the row is rejected. */
@@ -39,7 +40,10 @@ export function compileLeadRowMapper(
       if (value !== '') values[c.target] = value;
     }
     const parsed = parseLeadCells(values);
-    return 'lead' in parsed ? { line, raw, lead: parsed.lead, errors: [] } : { line, raw, errors: parsed.errors };
+    if ('lead' in parsed) return { line, raw, lead: parsed.lead, errors: [] };
+    // The leads module names the field in English in both halves; the Thai half names it in Thai.
+    const errors = parsed.errors.map((e) => ({ en: e.en, th: relabelThaiReason(e.th, leadFieldLabelTh) }));
+    return { line, raw, errors };
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Identifier, type IdentifierKind, normaliseIdentifier } from '../customers/index.ts';
+import { customerFieldLabelTh } from './field-labels.ts';
 import type { ColumnMapping } from './import-fields.ts';
 import {
   CellError,
@@ -157,7 +158,8 @@ function setterFor(target: string): Setter {
 
 /**
  * Compiles a checked mapping into a function from a CSV row to a profile patch plus its
- * normalised identifiers, or a rejection listing every bad cell (English / Thai).
+ * normalised identifiers, or a rejection listing every bad cell (English / Thai, each
+ * naming its field in its own language).
  */
 export function compileRowMapper(
   mapping: ColumnMapping,
@@ -198,7 +200,7 @@ export function compileRowMapper(
     }
     if (errors.length) {
       const en = errors.map((e) => `${e.field}: ${e.en}`).join('; ');
-      const th = errors.map((e) => `${e.field}: ${e.th}`).join('; ');
+      const th = errors.map((e) => `${customerFieldLabelTh(e.field)}: ${e.th}`).join('; ');
       return { ok: false, rejected: { line, reason: `${en} / ${th}`, raw: raw() } };
     }
     return { ok: true, row };

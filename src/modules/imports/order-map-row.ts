@@ -1,4 +1,5 @@
 import { type Identifier, type IdentifierKind, normaliseIdentifier } from '../customers/index.ts';
+import { orderFieldLabelTh } from './field-labels.ts';
 import type { ColumnMapping } from './import-fields.ts';
 import { parseAmount, parseCurrency, parseOrderDate, parseOrderStatus, parseQuantity } from './order-values.ts';
 import { CellError, limitedText } from './row-values.ts';
@@ -19,7 +20,7 @@ export interface OrderRow {
   productName?: string;
   sku?: string;
   status?: 'pending' | 'paid' | 'fulfilled';
-  /** "field: reason" in English and in Thai, one per bad cell. */
+  /** "field: reason" in English and in Thai (the field named in Thai), one per bad cell. */
   errors: { en: string; th: string }[];
   raw: () => string;
 }
@@ -128,10 +129,7 @@ export function compileOrderRowMapper(
     target,
     set: setterFor(target, options.timeZone, options.externalSystem),
   }));
-  const required = [
-    ['orderedAt', 'วันที่สั่งซื้อ'],
-    ['amount', 'จำนวนเงิน'],
-  ] as const;
+  const required = ['orderedAt', 'amount'] as const;
   return (line, cells, ragged) => {
     const raw = () => cells.map((c) => (/[",\n\r;\t]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter);
     const row: OrderRow = { line, identifiers: [], quantity: 1, errors: [], raw };
@@ -148,18 +146,18 @@ export function compileOrderRowMapper(
         c.set(value, row);
       } catch (err) {
         if (!(err instanceof CellError)) throw err;
-        row.errors.push({ en: `${err.field}: ${err.en}`, th: `${err.field}: ${err.th}` });
+        row.errors.push({ en: `${err.field}: ${err.en}`, th: `${orderFieldLabelTh(err.field)}: ${err.th}` });
       }
     }
     if (row.identifiers.length === 0 && !row.errors.some((e) => /^(customerExternalId|email|phone):/.test(e.en)))
       row.errors.push({
         en: 'customer: no customer id, email or phone',
-        th: 'customer: ไม่มีรหัสลูกค้า อีเมล หรือเบอร์โทร',
+        th: `${orderFieldLabelTh('customer')}: ไม่มีรหัสลูกค้า อีเมล หรือเบอร์โทร`,
       });
-    for (const [field, th] of required) {
+    for (const field of required) {
       const has = field === 'orderedAt' ? row.orderedAt : row.amountSatang;
       if (has === undefined && !row.errors.some((e) => e.en.startsWith(`${field}:`)))
-        row.errors.push({ en: `${field}: missing`, th: `${field}: ไม่ได้ระบุ${th}` });
+        row.errors.push({ en: `${field}: missing`, th: `${orderFieldLabelTh(field)}: ไม่ได้ระบุ` });
     }
     return row;
   };
