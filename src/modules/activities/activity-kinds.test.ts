@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LADDER_STAGE_LABELS, LADDER_STAGES } from '../ladder/index.ts';
 import { maskIdentifier, type SummarisableActivity, summariseActivity } from './activity-kinds.ts';
 
 const entry = (e: Partial<SummarisableActivity> & { kind: string }): SummarisableActivity => ({
@@ -48,6 +49,37 @@ describe('summariseActivity', () => {
     ).toEqual({ en: 'Deal moved: โต๊ะ 10 ตัว → Proposal', th: 'ย้ายดีล โต๊ะ 10 ตัว → เสนอราคา' });
     // Without the stage (e.g. an erased customer's entry), the generic fallback.
     expect(summariseActivity(entry({ kind: 'deal', data: { action: 'won' } }))).toEqual({ en: 'Deal', th: 'ดีล' });
+  });
+
+  it('words ladder stage changes in each language, not the mixed subject they are stored with', () => {
+    // As the ladder module writes them (ladder/timeline-entry.ts): kind 'system', data.ladder, a "ไทย / English" subject.
+    const ladder = (from: string | null, to: string, source: string, subject = 'ขั้นความสัมพันธ์: … / Ladder stage: …') =>
+      summariseActivity(entry({ kind: 'system', subject, data: { ladder: { from, to, source } } }));
+    expect(ladder('supporter', 'partner', 'override')).toEqual({
+      en: 'Ladder stage (set by staff): Supporter → Partner',
+      th: 'ขั้นความสัมพันธ์ (กำหนดโดยพนักงาน): ผู้สนับสนุน → พันธมิตร',
+    });
+    expect(ladder(null, 'prospect', 'rules')).toEqual({
+      en: 'Ladder stage: Prospect',
+      th: 'ขั้นความสัมพันธ์: ผู้มุ่งหวัง',
+    });
+    expect(ladder('advocate', 'repeat_customer', 'override_cleared')).toEqual({
+      en: 'Ladder stage (back to the rules): Advocate → Repeat customer',
+      th: 'ขั้นความสัมพันธ์ (กลับไปใช้กฎ): ผู้บอกต่อ → ลูกค้าซื้อซ้ำ',
+    });
+    // The stage names are the ladder module's own.
+    for (const stage of LADDER_STAGES) {
+      const s = ladder(null, stage, 'rules');
+      expect(s.en).toBe(`Ladder stage: ${LADDER_STAGE_LABELS[stage].en}`);
+      expect(s.th).toBe(`ขั้นความสัมพันธ์: ${LADDER_STAGE_LABELS[stage].th}`);
+    }
+    // Unknown stages fall back to the subject; other system entries keep theirs.
+    expect(ladder('supporter', 'hero', 'rules', 'ขั้น / Stage')).toEqual({ en: 'ขั้น / Stage', th: 'ขั้น / Stage' });
+    expect(ladder('toString', 'partner', 'rules', 'x')).toEqual({ en: 'x', th: 'x' });
+    expect(summariseActivity(entry({ kind: 'system', subject: 'ระบบ', data: { ladder: 'partner' } }))).toEqual({
+      en: 'ระบบ',
+      th: 'ระบบ',
+    });
   });
 
   it('never breaks on malformed data: falls back to the subject, then the kind', () => {

@@ -13,7 +13,8 @@
  *   identity_match        data: IdentityMatchData   (identity module, one entry per resolution)
  *   merge                 data: MergeData         (dedupe module, on the surviving profile; also unmerge)
  *   import                data: ImportData        (imports module, one entry per imported row)
- *   system                data: anything; subject is shown as it is
+ *   system                data: anything; subject is shown as it is, except a ladder stage change
+ *                         (ladder module, refType 'ladder'): data: { ladder: { from, to, source } }
  *
  * An unknown or malformed `data` never breaks the timeline: the summary falls back to the
  * subject, then to the kind's name.
@@ -127,6 +128,24 @@ const DEAL_STEPS: Record<string, Summary> = {
   reopened: { en: 'Deal reopened:', th: 'เปิดดีลอีกครั้ง' },
 };
 
+/**
+ * The ladder's stage names (as LADDER_STAGE_LABELS in ladder/stages.ts; the ladder module
+ * writes timeline entries through this one, so this one cannot import it) and how a change came.
+ */
+const LADDER_STAGE_NAMES: Record<string, Summary> = {
+  prospect: { en: 'Prospect', th: 'ผู้มุ่งหวัง' },
+  first_time_buyer: { en: 'First-time buyer', th: 'ลูกค้าซื้อครั้งแรก' },
+  repeat_customer: { en: 'Repeat customer', th: 'ลูกค้าซื้อซ้ำ' },
+  supporter: { en: 'Supporter', th: 'ผู้สนับสนุน' },
+  advocate: { en: 'Advocate', th: 'ผู้บอกต่อ' },
+  partner: { en: 'Partner', th: 'พันธมิตร' },
+};
+
+const LADDER_HOW: Record<string, Summary> = {
+  override: { en: 'set by staff', th: 'กำหนดโดยพนักงาน' },
+  override_cleared: { en: 'back to the rules', th: 'กลับไปใช้กฎ' },
+};
+
 /** "+6681…" for a phone, "so…@example.com" for an email; other identifiers as they are. */
 export function maskIdentifier(kind: string | null | undefined, value: string | null | undefined): string {
   if (!value) return '';
@@ -159,6 +178,24 @@ function identitySummary(d: Record<string, unknown>): Summary {
   const rule = str(d.rule) ?? str(d.kind) ?? '?';
   const value = maskIdentifier(str(d.kind), str(d.value));
   return { en: `Matched by ${rule} ${value} (via ${via})`, th: `จับคู่ด้วย ${rule} ${value} (ผ่าน ${via})` };
+}
+
+const own = (table: Record<string, Summary>, key: string | undefined): Summary | undefined =>
+  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/** "Ladder stage (set by staff): Supporter → Partner"; undefined when `ladder` is not a stage change. */
+function ladderSummary(ladder: unknown): Summary | undefined {
+  if (typeof ladder !== 'object' || ladder === null) return undefined;
+  const l = ladder as Record<string, unknown>;
+  const to = own(LADDER_STAGE_NAMES, str(l.to));
+  const from = l.from === null || l.from === undefined ? null : own(LADDER_STAGE_NAMES, str(l.from));
+  if (!to || from === undefined) return undefined;
+  const how = own(LADDER_HOW, str(l.source));
+  const side = (lang: 'en' | 'th') => `${from ? `${from[lang]} → ` : ''}${to[lang]}`;
+  return {
+    en: `Ladder stage${how ? ` (${how.en})` : ''}: ${side('en')}`,
+    th: `ขั้นความสัมพันธ์${how ? ` (${how.th})` : ''}: ${side('th')}`,
+  };
 }
 
 function callSummary(a: SummarisableActivity): Summary {
@@ -224,6 +261,11 @@ export function summariseActivity(a: SummarisableActivity): Summary {
         const title = subject ? ` ${subject}` : '';
         return { en: `${step.en}${title} → ${en}`, th: `${step.th}${title} → ${th}` };
       }
+      break;
+    }
+    case 'system': {
+      const ladder = ladderSummary(d.ladder);
+      if (ladder) return ladder;
       break;
     }
     case 'points': {
