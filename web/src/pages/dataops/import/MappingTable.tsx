@@ -2,8 +2,12 @@ import { Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportPreview } from '../../../queries/dataops-types.ts';
 import { IMPORT_FIELDS, isImportField, isOrderImportField } from './import-fields.ts';
+import { previewCell } from './preview-cell.ts';
 
-/** One row per file column: its header, a sample value and the customer field it fills. */
+/**
+ * One row per file column: its header, a sample value (a phone the way the preview and the
+ * lists show it once the column goes to the phone field) and the customer field it fills.
+ */
 export function MappingTable({
   preview,
   mapping,
@@ -51,7 +55,7 @@ export function MappingTable({
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed" lineClamp={1}>
-                    {sample?.values[header] ?? ''}
+                    {previewCell(sample?.values[header] ?? '', current || undefined)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
