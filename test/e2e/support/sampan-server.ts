@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -9,19 +9,6 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
-}
-
-/** Builds the web UI once if web/dist is missing, so the server has something to serve. */
-export function ensureWebBuilt(): void {
-  if (existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) return;
-  execFileSync(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
 }
 
 /**
