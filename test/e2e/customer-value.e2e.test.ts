@@ -1,7 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { type E2eSession, runSampan, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import {
+  type E2eSession,
+  scoredDemo,
+  screenshotOnFailure,
+  setUpOwner,
+  startE2eSession,
+} from './support/e2e-session.ts';
 import type { RunningServer } from './support/sampan-server.ts';
 
 // The customer's value on the profile: demo customers with a year of orders, scored by
@@ -27,11 +33,9 @@ describe('customer value on the profile', () => {
       name: 'value',
       locale: 'th-TH',
       startTimeoutMs: 240_000,
-      // Demo customers with a year of orders, scored before the server takes the data directory.
-      prepare: (dataDir) => {
-        runSampan(dataDir, ['demo', '--customers', '400']);
-        runSampan(dataDir, ['analytics', 'recompute']);
-      },
+      // Demo customers with a year of orders, scored before the server takes the data directory
+      // (made once per day and code version, and shared with the other files that use it).
+      prepared: scoredDemo,
     });
     ({ server, context, page, pageErrors } = session);
     csrf = (await setUpOwner(session, { ...owner, locale: 'th', companyName: 'ร้านกาแฟบ้านสวน', demo: false })).csrfToken;

@@ -8,6 +8,7 @@ import { seedDataDir } from '../../support/seed-data-dir.ts';
 import { launchChromium, screenshot } from './browser.ts';
 import { ensureWebFresh } from './fresh-web-build.ts';
 import { repoRoot } from './paths.ts';
+import { type Preparation, prepareDataDir } from './prepared-data-dir.ts';
 import { type RunningServer, sampanCommand, startSampan } from './sampan-server.ts';
 
 export interface SessionOptions {
@@ -22,6 +23,8 @@ export interface SessionOptions {
   startTimeoutMs?: number;
   /** Runs on the seeded data directory before the server takes it (say, `sampan demo`). */
   prepare?: (dataDir: string) => void;
+  /** Like prepare, but the result is cached and shared by every file that names the same preparation. */
+  prepared?: Preparation;
 }
 
 /** One browser-test file's server, Chromium, context and page. */
@@ -52,7 +55,9 @@ export async function startE2eSession(options: SessionOptions): Promise<E2eSessi
     rmSync(`${dataDir}.lock`, { force: true });
   };
   try {
-    if (options.prepare) {
+    if (options.prepared) {
+      prepareDataDir(dataDir, options.prepared);
+    } else if (options.prepare) {
       seedDataDir(dataDir);
       options.prepare(dataDir);
     }
@@ -92,6 +97,19 @@ export function runSampan(dataDir: string, args: string[]): string {
     encoding: 'utf8',
   });
 }
+
+/**
+ * Demo customers with a year of orders (`sampan demo --customers 400`), scored by
+ * `sampan analytics recompute`: made once and cached for every file that starts from it.
+ */
+export const scoredDemo: Preparation = {
+  name: 'scored-demo',
+  version: 'demo --customers 400; analytics recompute; v1',
+  run: (dataDir) => {
+    runSampan(dataDir, ['demo', '--customers', '400']);
+    runSampan(dataDir, ['analytics', 'recompute']);
+  },
+};
 
 /**
  * First-run setup through the API, as the owner: the context keeps the session cookie it
