@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.ts';
-import { type E2eSession, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
-import { repoRoot } from './support/paths.ts';
-import { type RunningServer, sampanCommand } from './support/sampan-server.ts';
+import { type E2eSession, runSampan, screenshotOnFailure, setUpOwner, startE2eSession } from './support/e2e-session.ts';
+import type { RunningServer } from './support/sampan-server.ts';
 
 const owner = { name: 'Malee Owner', email: 'owner@cafe.example', password: 'correct horse battery' };
 const DEMO_CUSTOMERS = 2000;
@@ -67,13 +65,6 @@ async function switchLanguage(label: 'ไทย' | 'English'): Promise<void> {
   expect((await saved).status()).toBe(200);
 }
 
-/** The embedded database of the data directory, whatever the caller's environment points at. */
-function demoEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  return env;
-}
-
 describe('customer list: virtual scrolling, URL filters, saved views and bulk actions', () => {
   beforeAll(async () => {
     session = await startE2eSession({
@@ -82,16 +73,9 @@ describe('customer list: virtual scrolling, URL filters, saved views and bulk ac
       acceptDownloads: true,
       startTimeoutMs: 240_000,
       // 2,000 demo customers, loaded by the command line before the server takes the data directory.
-      prepare: (dataDir) =>
-        execFileSync(
-          process.execPath,
-          [...sampanCommand(), 'demo', '--customers', String(DEMO_CUSTOMERS), '--data-dir', dataDir],
-          {
-            cwd: repoRoot,
-            stdio: 'pipe',
-            env: demoEnv(),
-          },
-        ),
+      prepare: (dataDir) => {
+        runSampan(dataDir, ['demo', '--customers', String(DEMO_CUSTOMERS)]);
+      },
     });
     api = session.context.request;
     ({ server, page, pageErrors } = session);
